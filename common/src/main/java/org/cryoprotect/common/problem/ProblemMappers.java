@@ -1,0 +1,128 @@
+package org.cryoprotect.common.problem;
+
+import java.util.List;
+
+import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import io.vertx.pgclient.PgException;
+
+/** Every error leaves as application/problem+json; nothing the client sent becomes a 500. */
+public class ProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    @ServerExceptionMapper
+    public Response problem(ProblemException e) {
+        return respond(e.problem());
+    }
+
+    @ServerExceptionMapper
+    public Response invalid(ConstraintViolationException e) {
+        List<Problem.FieldError> errors = e.getConstraintViolations().stream()
+                .map(v -> new Problem.FieldError(lastNode(v.getPropertyPath().toString()), v.getMessage()))
+                .sorted((a, b) -> a.field().compareTo(b.field()))
+                .toList();
+        String detail = errors.stream().map(err -> err.field() + ": " + err.message())
+                .reduce((a, b) -> a + "; " + b).orElse("Invalid request");
+        return respond(new Problem("about:blank", "Bad Request", 400, detail, errors));
+    }
+
+    @ServerExceptionMapper
+    public Response unknownField(UnrecognizedPropertyException e) {
+        return respond(new Problem(400, "Bad Request", "Unknown field '" + e.getPropertyName() + "'"));
+    }
+
+    @ServerExceptionMapper
+    public Response mismatched(MismatchedInputException e) {
+        return respond(new Problem(400, "Bad Request", "Invalid value" + at(e) + ": " + e.getOriginalMessage()));
+    }
+
+    @ServerExceptionMapper
+    public Response malformed(JsonParseException e) {
+        return respond(new Problem(400, "Bad Request", "Malformed JSON: " + e.getOriginalMessage()));
+    }
+
+    @ServerExceptionMapper
+    public Response json(JsonProcessingException e) {
+        return respond(new Problem(400, "Bad Request", "Invalid JSON: " + e.getOriginalMessage()));
+    }
+
+    @ServerExceptionMapper
+    public Response unauthenticated(AuthenticationFailedException e) {
+        return unauthorized();
+    }
+
+    @ServerExceptionMapper
+    public Response unauthorizedAccess(UnauthorizedException e) {
+        return unauthorized();
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e) {
+        return respond(new Problem(403, "Forbidden", "The token does not grant this operation"));
+    }
+
+    @ServerExceptionMapper
+    public Response web(WebApplicationException e) {
+        Response.StatusType status = e.getResponse().getStatusInfo();
+        return respond(new Problem(status.getStatusCode(), status.getReasonPhrase(), e.getMessage()));
+    }
+
+    @ServerExceptionMapper
+    public Response database(PgException e) {
+        String state = e.getSqlState() == null ? "" : e.getSqlState();
+        return switch (state) {
+            // Row Level Security refused the row: say nothing that reveals it exists.
+            case "42501" -> respond(new Problem(404, "Not Found", "No such resource, or it is not visible to you"));
+            case "23505" -> respond(new Problem(409, "Conflict", "A resource with these values already exists"));
+            case "23503" -> respond(new Problem(404, "Not Found", "A referenced resource does not exist"));
+            case "23514", "22P02", "22003", "23502" -> respond(new Problem(422, "Unprocessable Entity",
+                    "A value is out of range or malformed: " + e.getErrorMessage()));
+            default -> unexpected(e);
+        };
+    }
+
+    @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
+    public Response unexpected(Throwable e) {
+        LOG.error("Unhandled failure", e);
+        return respond(new Problem(500, "Internal Server Error", "An unexpected error occurred; it has been logged"));
+    }
+
+    private static Response unauthorized() {
+        return Response.status(401)
+                .header("WWW-Authenticate", "Bearer error=\"invalid_token\"")
+                .type(Problem.MEDIA_TYPE)
+                .entity(new Problem(401, "Unauthorized", "A valid bearer token is required"))
+                .build();
+    }
+
+    public static Response respond(Problem problem) {
+        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
+    }
+
+    private static String at(JsonMappingException e) {
+        String path = e.getPath().stream()
+                .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                .reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b).orElse("");
+        return path.isEmpty() ? "" : " at '" + path + "'";
+    }
+
+    private static String lastNode(String path) {
+        int dot = path.lastIndexOf('.');
+        return dot < 0 ? path : path.substring(dot + 1);
+    }
+}

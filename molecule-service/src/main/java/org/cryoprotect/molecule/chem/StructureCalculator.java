@@ -1,0 +1,159 @@
+package org.cryoprotect.molecule.chem;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.openscience.cdk.aromaticity.Aromaticity;
+import org.openscience.cdk.aromaticity.ElectronDonation;
+import org.openscience.cdk.depict.DepictionGenerator;
+import org.openscience.cdk.exception.CDKException;
+import org.openscience.cdk.graph.Cycles;
+import org.openscience.cdk.inchi.InChIGenerator;
+import org.openscience.cdk.inchi.InChIGeneratorFactory;
+import org.openscience.cdk.interfaces.IAtom;
+import org.openscience.cdk.interfaces.IAtomContainer;
+import org.openscience.cdk.qsar.descriptors.molecular.HBondAcceptorCountDescriptor;
+import org.openscience.cdk.qsar.descriptors.molecular.HBondDonorCountDescriptor;
+import org.openscience.cdk.qsar.descriptors.molecular.RotatableBondsCountDescriptor;
+import org.openscience.cdk.qsar.descriptors.molecular.TPSADescriptor;
+import org.openscience.cdk.qsar.descriptors.molecular.XLogPDescriptor;
+import org.openscience.cdk.qsar.result.DoubleResult;
+import org.openscience.cdk.qsar.result.IntegerResult;
+import org.openscience.cdk.silent.SilentChemObjectBuilder;
+import org.openscience.cdk.smiles.SmiFlavor;
+import org.openscience.cdk.smiles.SmilesGenerator;
+import org.openscience.cdk.smiles.SmilesParser;
+import org.openscience.cdk.tools.manipulator.AtomContainerManipulator;
+import org.openscience.cdk.tools.manipulator.MolecularFormulaManipulator;
+
+import io.github.dan2097.jnainchi.InchiStatus;
+
+/**
+ * Computes identifiers and descriptors with the Chemistry Development Kit. CDK's parsers and
+ * descriptors are not documented as thread safe, so every thread gets its own set; the calls are
+ * CPU-bound and must run on worker threads, never on the event loop.
+ */
+@ApplicationScoped
+public class StructureCalculator {
+
+    public static final int MAX_SMILES_LENGTH = 4000;
+
+    private final ThreadLocal<Tools> tools = ThreadLocal.withInitial(Tools::new);
+
+    public ComputedStructure compute(String smiles) throws InvalidStructureException {
+        Tools t = tools.get();
+        IAtomContainer molecule = parse(smiles);
+        try {
+            Map<String, Double> properties = new LinkedHashMap<>();
+            properties.put("molecular_weight", round(AtomContainerManipulator.getMass(molecule, AtomContainerManipulator.MolWeight), 4));
+            properties.put("exact_mass", round(AtomContainerManipulator.getMass(molecule, AtomContainerManipulator.MonoIsotopic), 6));
+            properties.put("xlogp", round(((DoubleResult) t.xlogp.calculate(molecule).getValue()).doubleValue(), 3));
+            properties.put("tpsa", round(((DoubleResult) t.tpsa.calculate(molecule).getValue()).doubleValue(), 2));
+            properties.put("hbd", (double) ((IntegerResult) t.donors.calculate(molecule).getValue()).intValue());
+            properties.put("hba", (double) ((IntegerResult) t.acceptors.calculate(molecule).getValue()).intValue());
+            properties.put("rotatable_bonds", (double) ((IntegerResult) t.rotatable.calculate(molecule).getValue()).intValue());
+            String formula = MolecularFormulaManipulator.getString(MolecularFormulaManipulator.getMolecularFormula(molecule));
+            InChIGenerator inchi = InChIGeneratorFactory.getInstance().getInChIGenerator(molecule);
+            if (inchi.getStatus() != InchiStatus.SUCCESS && inchi.getStatus() != InchiStatus.WARNING) {
+                throw new InvalidStructureException("InChI cannot be generated: " + inchi.getMessage());
+            }
+            return new ComputedStructure(t.canonical.create(molecule), inchi.getInchi(), inchi.getInchiKey(),
+                    formula, properties);
+        } catch (CDKException e) {
+            throw new InvalidStructureException("Cannot compute properties: " + e.getMessage());
+        }
+    }
+
+    /** Canonical SMILES and InChIKey only: the identity of a record whose properties came with it. */
+    public String inchikey(String smiles) throws InvalidStructureException {
+        try {
+            InChIGenerator inchi = InChIGeneratorFactory.getInstance().getInChIGenerator(parse(smiles));
+            if (inchi.getStatus() != InchiStatus.SUCCESS && inchi.getStatus() != InchiStatus.WARNING) {
+                throw new InvalidStructureException("InChI cannot be generated: " + inchi.getMessage());
+            }
+            return inchi.getInchiKey();
+        } catch (CDKException e) {
+            throw new InvalidStructureException("InChI cannot be generated: " + e.getMessage());
+        }
+    }
+
+    public String depictSvg(String smiles) throws InvalidStructureException {
+        try {
+            return tools.get().depiction.depict(parse(smiles)).toSvgStr();
+        } catch (CDKException e) {
+            throw new InvalidStructureException("Cannot draw the structure: " + e.getMessage());
+        }
+    }
+
+    /** Parses, types atoms (rejecting impossible valences) and applies one aromaticity model. */
+    IAtomContainer parse(String smiles) throws InvalidStructureException {
+        if (smiles == null || smiles.isBlank()) {
+            throw new InvalidStructureException("SMILES is empty");
+        }
+        if (smiles.length() > MAX_SMILES_LENGTH) {
+            throw new InvalidStructureException("SMILES is longer than " + MAX_SMILES_LENGTH + " characters");
+        }
+        Tools t = tools.get();
+        IAtomContainer molecule;
+        try {
+            molecule = t.parser.parseSmiles(smiles.trim());
+        } catch (CDKException e) {
+            throw new InvalidStructureException("SMILES cannot be parsed: " + firstLine(e.getMessage()));
+        }
+        if (molecule.isEmpty()) {
+            throw new InvalidStructureException("SMILES contains no atoms");
+        }
+        try {
+            AtomContainerManipulator.percieveAtomTypesAndConfigureAtoms(molecule);
+            for (IAtom atom : molecule.atoms()) {
+                if (atom.getAtomTypeName() == null || "X".equals(atom.getAtomTypeName())) {
+                    throw new InvalidStructureException("Invalid valence or unknown atom type at atom "
+                            + (molecule.indexOf(atom) + 1) + " (" + atom.getSymbol() + ")");
+                }
+            }
+            t.aromaticity.apply(molecule);
+        } catch (CDKException e) {
+            throw new InvalidStructureException("Atoms cannot be typed: " + firstLine(e.getMessage()));
+        }
+        return molecule;
+    }
+
+    private static double round(double value, int digits) {
+        double scale = Math.pow(10, digits);
+        return Math.round(value * scale) / scale;
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "unknown error";
+        }
+        int newline = message.indexOf('\n');
+        return newline < 0 ? message : message.substring(0, newline);
+    }
+
+    /** One thread's CDK objects. */
+    private static final class Tools {
+        final SmilesParser parser = new SmilesParser(SilentChemObjectBuilder.getInstance());
+        final SmilesGenerator canonical = new SmilesGenerator(SmiFlavor.Absolute);
+        final Aromaticity aromaticity = new Aromaticity(ElectronDonation.daylight(), Cycles.or(Cycles.all(), Cycles.all(6)));
+        final XLogPDescriptor xlogp = new XLogPDescriptor();
+        final TPSADescriptor tpsa = new TPSADescriptor();
+        final HBondDonorCountDescriptor donors = new HBondDonorCountDescriptor();
+        final HBondAcceptorCountDescriptor acceptors = new HBondAcceptorCountDescriptor();
+        final RotatableBondsCountDescriptor rotatable = new RotatableBondsCountDescriptor();
+        final DepictionGenerator depiction = new DepictionGenerator().withAtomColors().withSize(300, 220);
+
+        Tools() {
+            try {
+                // checkAromaticity=true: results do not depend on how the SMILES was written (CDK notes §5).
+                xlogp.setParameters(new Object[] {true, false});
+                tpsa.setParameters(new Object[] {true});
+                rotatable.setParameters(new Object[] {false, true});
+            } catch (CDKException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+}

@@ -1,0 +1,8 @@
+package org.cryoprotect.molecule.model;
+
+import java.util.UUID;
+
+import jakarta.validation.constraints.NotNull;
+
+public record MixtureLink(@NotNull UUID mixtureId) {
+}

@@ -1,0 +1,11 @@
+package org.cryoprotect.molecule.model;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+public record Molecule(UUID id, String name, String formula, String smiles, String canonicalSmiles, String inchi,
+        String inchikey, Long pubchemCid, String chemblId, boolean isPublic, UUID createdBy, List<String> synonyms,
+        Map<String, PropertyValue> properties, OffsetDateTime createdAt, OffsetDateTime updatedAt) {
+}

@@ -1,0 +1,187 @@
+package org.cryoprotect.molecule.repository;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.cryoprotect.molecule.chem.PropertyUnits;
+import org.cryoprotect.molecule.model.Molecule;
+import org.cryoprotect.molecule.model.MoleculeSearch;
+import org.cryoprotect.molecule.model.Page;
+import org.cryoprotect.molecule.model.PropertyValue;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+/** Molecules, their synonyms and properties. Every call runs inside the caller's RLS transaction. */
+@ApplicationScoped
+public class MoleculeRepository {
+
+    static final String COLUMNS = """
+            m.id, m.name, m.formula, m.smiles, m.canonical_smiles, m.inchi, m.inchikey, m.pubchem_cid, m.chembl_id,
+            m.is_public, m.created_by, m.created_at, m.updated_at,
+            coalesce((select json_agg(s.synonym order by s.synonym) from chem.molecule_synonyms s
+                      where s.molecule_id = m.id), '[]') as synonyms,
+            coalesce((select json_object_agg(p.name, json_build_object('value', p.value, 'unit', p.unit, 'source', p.source))
+                      from chem.molecule_properties p where p.molecule_id = m.id), '{}') as properties""";
+
+    public Uni<Page<Molecule>> search(SqlClient db, MoleculeSearch search, int limit, Cursor after) {
+        Sql sql = new Sql();
+        if (search.text() != null) {
+            String pattern = Sql.likePattern(search.text());
+            sql.and("m.name ilike ? or m.id in (select s.molecule_id from chem.molecule_synonyms s where s.synonym ilike ?)",
+                    pattern, pattern);
+        }
+        sql.andIf(search.formula() != null, "m.formula = ?", search.formula())
+                .andIf(search.inchikey() != null, "m.inchikey = ?", search.inchikey())
+                .andIf(search.projectId() != null,
+                        "m.id in (select pm.molecule_id from chem.project_molecules pm where pm.project_id = ?)", search.projectId());
+        propertyRange(sql, "molecular_weight", search.mwMin(), search.mwMax());
+        propertyRange(sql, "xlogp", search.logpMin(), search.logpMax());
+        propertyRange(sql, "tpsa", null, search.tpsaMax());
+        if (after != null) {
+            sql.and("(m.name, m.id) > (?, ?)", after.key(), after.id());
+        }
+        String query = "select " + COLUMNS + " from chem.molecules m where " + sql.where()
+                + " order by m.name, m.id limit " + sql.param(limit + 1);
+        return db.preparedQuery(query).execute(sql.tuple())
+                .map(rows -> Rows.page(rows, limit, MoleculeRepository::toMolecule, m -> new Cursor(m.name(), m.id())));
+    }
+
+    private static void propertyRange(Sql sql, String property, Double min, Double max) {
+        if (min != null || max != null) {
+            sql.and("m.id in (select p.molecule_id from chem.molecule_properties p where p.name = ? and p.value >= ? and p.value <= ?)",
+                    property, min == null ? Double.NEGATIVE_INFINITY : min, max == null ? Double.POSITIVE_INFINITY : max);
+        }
+    }
+
+    public Uni<Optional<Molecule>> find(SqlClient db, UUID id) {
+        return db.preparedQuery("select " + COLUMNS + " from chem.molecules m where m.id = $1")
+                .execute(Tuple.of(id)).map(rows -> Rows.first(rows).map(MoleculeRepository::toMolecule));
+    }
+
+    /** The public entry for a structure, else the caller's own; other teams' rows are invisible here. */
+    public Uni<Optional<UUID>> findVisibleByInchikey(SqlClient db, String inchikey, UUID owner) {
+        return db.preparedQuery("select m.id from chem.molecules m where m.inchikey = $1 and (m.is_public or m.created_by = $2) "
+                + "order by m.is_public desc limit 1")
+                .execute(Tuple.of(inchikey, owner)).map(rows -> Rows.first(rows).map(row -> row.getUUID("id")));
+    }
+
+    public Uni<Optional<UUID>> findPublicByInchikey(SqlClient db, String inchikey) {
+        return db.preparedQuery("select m.id from chem.molecules m where m.inchikey = $1 and m.is_public")
+                .execute(Tuple.of(inchikey)).map(rows -> Rows.first(rows).map(row -> row.getUUID("id")));
+    }
+
+    public Uni<UUID> insert(SqlClient db, String name, String smiles, String canonicalSmiles, String inchi, String inchikey,
+            String formula, boolean isPublic, UUID createdBy) {
+        return db.preparedQuery("""
+                insert into chem.molecules (name, smiles, canonical_smiles, inchi, inchikey, formula, is_public, created_by)
+                values ($1, $2, $3, $4, $5, $6, $7, $8) returning id""")
+                .execute(Tuple.from(List.of(name, smiles, canonicalSmiles, inchi, inchikey, formula, isPublic))
+                        .addValue(createdBy))
+                .map(rows -> rows.iterator().next().getUUID("id"));
+    }
+
+    /** Upserts property values, never letting a weaker source (cdk &lt; chembl &lt; pubchem &lt; manual) overwrite a stronger one. */
+    public Uni<List<UUID>> upsertProperties(SqlClient db, JsonArray values) {
+        return db.preparedQuery("""
+                with input as (select * from jsonb_to_recordset($1::jsonb)
+                               as r(molecule_id uuid, name text, value float8, unit text, source text)),
+                changed as (
+                    insert into chem.molecule_properties as p (molecule_id, name, value, unit, source)
+                    select molecule_id, name, value, unit, source from input
+                    on conflict (molecule_id, name) do update
+                        set value = excluded.value, unit = excluded.unit, source = excluded.source, updated_at = now()
+                        where (p.value, p.unit, p.source) is distinct from (excluded.value, excluded.unit, excluded.source)
+                          and array_position(array['cdk','chembl','pubchem','manual'], excluded.source)
+                              >= array_position(array['cdk','chembl','pubchem','manual'], p.source)
+                    returning p.molecule_id)
+                select distinct molecule_id from changed""")
+                .execute(Tuple.of(values)).map(Rows::ids);
+    }
+
+    public Uni<List<UUID>> addSynonyms(SqlClient db, JsonArray synonyms) {
+        return db.preparedQuery("""
+                with added as (
+                    insert into chem.molecule_synonyms (molecule_id, synonym)
+                    select molecule_id, synonym from jsonb_to_recordset($1::jsonb) as r(molecule_id uuid, synonym text)
+                    on conflict do nothing returning molecule_id)
+                select distinct molecule_id from added""")
+                .execute(Tuple.of(synonyms)).map(Rows::ids);
+    }
+
+    public Uni<Void> replaceSynonyms(SqlClient db, UUID id, List<String> synonyms) {
+        return db.preparedQuery("delete from chem.molecule_synonyms where molecule_id = $1").execute(Tuple.of(id))
+                .chain(() -> addSynonyms(db, synonymRows(id, synonyms))).replaceWithVoid();
+    }
+
+    /** @return whether a row was visible and writable for the caller */
+    public Uni<Boolean> update(SqlClient db, UUID id, String name, Boolean isPublic) {
+        return db.preparedQuery("""
+                update chem.molecules set name = coalesce($2, name), is_public = coalesce($3, is_public), updated_at = now()
+                where id = $1""")
+                .execute(Tuple.of(id, name, isPublic)).map(rows -> rows.rowCount() == 1);
+    }
+
+    public Uni<Boolean> delete(SqlClient db, UUID id) {
+        return db.preparedQuery("delete from chem.molecules where id = $1").execute(Tuple.of(id))
+                .map(rows -> rows.rowCount() == 1);
+    }
+
+    public Uni<Optional<String>> smiles(SqlClient db, UUID id) {
+        return db.preparedQuery("select smiles from chem.molecules where id = $1").execute(Tuple.of(id))
+                .map(rows -> Rows.first(rows).map(row -> row.getString("smiles")));
+    }
+
+    /** Molecular weights of the visible molecules among {@code ids}; invisible ones are absent. */
+    public Uni<Map<UUID, Optional<Double>>> molecularWeights(SqlClient db, List<UUID> ids) {
+        return db.preparedQuery("""
+                select m.id, p.value from chem.molecules m
+                left join chem.molecule_properties p on p.molecule_id = m.id and p.name = 'molecular_weight'
+                where m.id = any($1)""")
+                .execute(Tuple.of(ids.toArray(UUID[]::new)))
+                .map(rows -> {
+                    Map<UUID, Optional<Double>> weights = new TreeMap<>();
+                    rows.forEach(row -> weights.put(row.getUUID("id"), Optional.ofNullable(row.getDouble("value"))));
+                    return weights;
+                });
+    }
+
+    public static JsonArray synonymRows(UUID id, List<String> synonyms) {
+        JsonArray rows = new JsonArray();
+        synonyms.stream().map(String::trim).filter(s -> !s.isEmpty()).distinct()
+                .forEach(s -> rows.add(new JsonObject().put("molecule_id", id.toString()).put("synonym", s)));
+        return rows;
+    }
+
+    public static JsonArray propertyRows(UUID id, Map<String, Double> values, String source) {
+        JsonArray rows = new JsonArray();
+        values.forEach((name, value) -> rows.add(new JsonObject().put("molecule_id", id.toString()).put("name", name)
+                .put("value", value).put("unit", PropertyUnits.of(name)).put("source", source)));
+        return rows;
+    }
+
+    static Molecule toMolecule(Row row) {
+        List<String> synonyms = new ArrayList<>();
+        ((JsonArray) row.getValue("synonyms")).forEach(s -> synonyms.add((String) s));
+        Map<String, PropertyValue> properties = new TreeMap<>();
+        ((JsonObject) row.getValue("properties")).forEach(e -> {
+            JsonObject p = (JsonObject) e.getValue();
+            properties.put(e.getKey(), new PropertyValue(p.getDouble("value"), p.getString("unit"), p.getString("source")));
+        });
+        return new Molecule(row.getUUID("id"), row.getString("name"), row.getString("formula"), row.getString("smiles"),
+                row.getString("canonical_smiles"), row.getString("inchi"), row.getString("inchikey"),
+                row.getLong("pubchem_cid"), row.getString("chembl_id"), row.getBoolean("is_public"),
+                row.getUUID("created_by"), synonyms, properties, row.getOffsetDateTime("created_at"),
+                row.getOffsetDateTime("updated_at"));
+    }
+}

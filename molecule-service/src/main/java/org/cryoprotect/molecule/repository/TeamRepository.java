@@ -1,0 +1,101 @@
+package org.cryoprotect.molecule.repository;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.cryoprotect.molecule.model.Member;
+import org.cryoprotect.molecule.model.Project;
+import org.cryoprotect.molecule.model.Team;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+/** Teams, their members and projects, and what projects link to. */
+@ApplicationScoped
+public class TeamRepository {
+
+    public Uni<Team> insertTeam(SqlClient db, String name, UUID createdBy) {
+        return db.preparedQuery("insert into chem.teams (name, created_by) values ($1, $2) returning id, name, created_by, created_at")
+                .execute(Tuple.of(name, createdBy)).map(rows -> toTeam(rows.iterator().next()));
+    }
+
+    public Uni<List<Team>> teams(SqlClient db) {
+        return db.query("select id, name, created_by, created_at from chem.teams order by name, id").execute()
+                .map(rows -> {
+                    List<Team> teams = new ArrayList<>();
+                    rows.forEach(row -> teams.add(toTeam(row)));
+                    return teams;
+                });
+    }
+
+    public Uni<Optional<Team>> team(SqlClient db, UUID id) {
+        return db.preparedQuery("select id, name, created_by, created_at from chem.teams where id = $1")
+                .execute(Tuple.of(id)).map(rows -> Rows.first(rows).map(TeamRepository::toTeam));
+    }
+
+    /** No RETURNING: the new row must pass the read policy, which a first owner does not yet satisfy. */
+    public Uni<Void> putMember(SqlClient db, UUID teamId, UUID userId, String role) {
+        return db.preparedQuery("insert into chem.team_members (team_id, user_id, role) values ($1, $2, $3) "
+                + "on conflict (team_id, user_id) do update set role = excluded.role")
+                .execute(Tuple.of(teamId, userId, role)).replaceWithVoid();
+    }
+
+    public Uni<List<Member>> members(SqlClient db, UUID teamId) {
+        return db.preparedQuery("select team_id, user_id, role from chem.team_members where team_id = $1 order by user_id")
+                .execute(Tuple.of(teamId)).map(rows -> {
+                    List<Member> members = new ArrayList<>();
+                    rows.forEach(row -> members.add(new Member(row.getUUID("team_id"), row.getUUID("user_id"), row.getString("role"))));
+                    return members;
+                });
+    }
+
+    public Uni<Boolean> removeMember(SqlClient db, UUID teamId, UUID userId) {
+        return db.preparedQuery("delete from chem.team_members where team_id = $1 and user_id = $2")
+                .execute(Tuple.of(teamId, userId)).map(rows -> rows.rowCount() == 1);
+    }
+
+    public Uni<Project> insertProject(SqlClient db, UUID teamId, String name, String description, UUID createdBy) {
+        return db.preparedQuery("insert into chem.projects (team_id, name, description, created_by) values ($1, $2, $3, $4) "
+                + "returning id, team_id, name, description, created_by, created_at")
+                .execute(Tuple.of(teamId, name, description, createdBy)).map(rows -> toProject(rows.iterator().next()));
+    }
+
+    public Uni<List<Project>> projects(SqlClient db) {
+        return db.query("select id, team_id, name, description, created_by, created_at from chem.projects order by name, id")
+                .execute().map(rows -> {
+                    List<Project> projects = new ArrayList<>();
+                    rows.forEach(row -> projects.add(toProject(row)));
+                    return projects;
+                });
+    }
+
+    public Uni<Optional<Project>> project(SqlClient db, UUID id) {
+        return db.preparedQuery("select id, team_id, name, description, created_by, created_at from chem.projects where id = $1")
+                .execute(Tuple.of(id)).map(rows -> Rows.first(rows).map(TeamRepository::toProject));
+    }
+
+    public Uni<Void> linkMolecule(SqlClient db, UUID projectId, UUID moleculeId, UUID addedBy) {
+        return db.preparedQuery("insert into chem.project_molecules (project_id, molecule_id, added_by) values ($1, $2, $3) "
+                + "on conflict do nothing").execute(Tuple.of(projectId, moleculeId, addedBy)).replaceWithVoid();
+    }
+
+    public Uni<Void> linkMixture(SqlClient db, UUID projectId, UUID mixtureId, UUID addedBy) {
+        return db.preparedQuery("insert into chem.project_mixtures (project_id, mixture_id, added_by) values ($1, $2, $3) "
+                + "on conflict do nothing").execute(Tuple.of(projectId, mixtureId, addedBy)).replaceWithVoid();
+    }
+
+    private static Team toTeam(Row row) {
+        return new Team(row.getUUID("id"), row.getString("name"), row.getUUID("created_by"), row.getOffsetDateTime("created_at"));
+    }
+
+    private static Project toProject(Row row) {
+        return new Project(row.getUUID("id"), row.getUUID("team_id"), row.getString("name"), row.getString("description"),
+                row.getUUID("created_by"), row.getOffsetDateTime("created_at"));
+    }
+}

@@ -1,0 +1,133 @@
+package org.cryoprotect.molecule.rest;
+
+import java.net.URI;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import org.cryoprotect.common.security.Caller;
+import org.cryoprotect.molecule.model.BatchRequest;
+import org.cryoprotect.molecule.model.BatchResponse;
+import org.cryoprotect.molecule.model.Molecule;
+import org.cryoprotect.molecule.model.MoleculePatch;
+import org.cryoprotect.molecule.model.MoleculeSearch;
+import org.cryoprotect.molecule.model.NewMolecule;
+import org.cryoprotect.molecule.model.Page;
+import org.cryoprotect.molecule.model.Toxicity;
+import org.cryoprotect.molecule.model.ToxicityInput;
+import org.cryoprotect.molecule.repository.Cursor;
+import org.cryoprotect.molecule.service.BatchUpsertService;
+import org.cryoprotect.molecule.service.MoleculeService;
+import org.cryoprotect.molecule.service.ToxicityService;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestQuery;
+import org.jboss.resteasy.reactive.RestResponse;
+
+import io.quarkus.security.Authenticated;
+import io.smallrye.mutiny.Uni;
+
+@Path("/api/molecules")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class MoleculeResource {
+
+    private final MoleculeService molecules;
+    private final BatchUpsertService batches;
+    private final ToxicityService toxicity;
+    private final RequestParams params;
+    private final JsonWebToken token;
+
+    public MoleculeResource(MoleculeService molecules, BatchUpsertService batches, ToxicityService toxicity,
+            RequestParams params, JsonWebToken token) {
+        this.molecules = molecules;
+        this.batches = batches;
+        this.toxicity = toxicity;
+        this.params = params;
+        this.token = token;
+    }
+
+    @GET
+    public Uni<Page<Molecule>> search(@RestQuery String q, @RestQuery String formula, @RestQuery String inchikey,
+            @RestQuery("mw_min") String mwMin, @RestQuery("mw_max") String mwMax,
+            @RestQuery("logp_min") String logpMin, @RestQuery("logp_max") String logpMax,
+            @RestQuery("tpsa_max") String tpsaMax, @RestQuery("project_id") String projectId,
+            @RestQuery String limit, @RestQuery String cursor) {
+        MoleculeSearch search = new MoleculeSearch(RequestParams.text("q", q), RequestParams.text("formula", formula),
+                RequestParams.text("inchikey", inchikey), RequestParams.number("mw_min", mwMin),
+                RequestParams.number("mw_max", mwMax), RequestParams.number("logp_min", logpMin),
+                RequestParams.number("logp_max", logpMax), RequestParams.number("tpsa_max", tpsaMax),
+                RequestParams.optionalId("project_id", projectId));
+        return molecules.search(caller(), search, params.limit(limit), Cursor.decode(cursor));
+    }
+
+    @POST
+    @Authenticated
+    public Uni<RestResponse<Molecule>> create(@Valid @NotNull NewMolecule request) {
+        return molecules.create(caller(), request).map(created -> created.isNew()
+                ? RestResponse.ResponseBuilder.<Molecule>created(URI.create("/api/molecules/" + created.value().id()))
+                        .entity(created.value()).build()
+                : RestResponse.ok(created.value()));
+    }
+
+    @GET
+    @Path("/{id}")
+    public Uni<Molecule> get(@RestPath String id) {
+        return molecules.get(caller(), RequestParams.id("id", id));
+    }
+
+    @PATCH
+    @Path("/{id}")
+    @Authenticated
+    public Uni<Molecule> update(@RestPath String id, @Valid @NotNull MoleculePatch patch) {
+        return molecules.update(caller(), RequestParams.id("id", id), patch);
+    }
+
+    @DELETE
+    @Path("/{id}")
+    @Authenticated
+    public Uni<RestResponse<Void>> delete(@RestPath String id) {
+        return molecules.delete(caller(), RequestParams.id("id", id)).map(ignored -> RestResponse.noContent());
+    }
+
+    @GET
+    @Path("/{id}/depiction.svg")
+    @Produces("image/svg+xml")
+    public Uni<String> depiction(@RestPath String id) {
+        return molecules.depiction(caller(), RequestParams.id("id", id));
+    }
+
+    @GET
+    @Path("/{id}/toxicity")
+    public Uni<Page<Toxicity>> toxicity(@RestPath String id, @RestQuery String limit, @RestQuery String cursor) {
+        return toxicity.forMolecule(caller(), RequestParams.id("id", id), params.limit(limit), Cursor.decode(cursor));
+    }
+
+    @POST
+    @Path("/{id}/toxicity")
+    @Authenticated
+    public Uni<RestResponse<Toxicity>> addToxicity(@RestPath String id, @Valid @NotNull ToxicityInput measurement) {
+        return toxicity.add(caller(), RequestParams.id("id", id), measurement)
+                .map(t -> RestResponse.status(RestResponse.Status.CREATED, t));
+    }
+
+    /** Service clients only: up to 1000 records, idempotent, with a result per record. */
+    @POST
+    @Path("/batch")
+    @Authenticated
+    public Uni<BatchResponse> batch(@Valid @NotNull BatchRequest request) {
+        return batches.upsert(caller(), request.records()).map(BatchResponse::new);
+    }
+
+    private Caller caller() {
+        return Caller.of(token);
+    }
+}

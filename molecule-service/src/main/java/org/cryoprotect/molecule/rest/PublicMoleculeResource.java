@@ -1,0 +1,34 @@
+package org.cryoprotect.molecule.rest;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import org.cryoprotect.common.security.Caller;
+import org.cryoprotect.molecule.model.Page;
+import org.cryoprotect.molecule.model.PublicMolecule;
+import org.cryoprotect.molecule.repository.Cursor;
+import org.cryoprotect.molecule.service.PublicSummaryRefresher;
+import org.jboss.resteasy.reactive.RestQuery;
+
+import io.smallrye.mutiny.Uni;
+
+/** The public registry for anonymous visitors, served from the materialized view. */
+@Path("/api/public/molecules")
+@Produces(MediaType.APPLICATION_JSON)
+public class PublicMoleculeResource {
+
+    private final PublicSummaryRefresher summary;
+    private final RequestParams params;
+
+    public PublicMoleculeResource(PublicSummaryRefresher summary, RequestParams params) {
+        this.summary = summary;
+        this.params = params;
+    }
+
+    @GET
+    public Uni<Page<PublicMolecule>> list(@RestQuery String q, @RestQuery String limit, @RestQuery String cursor) {
+        return summary.list(Caller.ANONYMOUS, RequestParams.text("q", q), params.limit(limit), Cursor.decode(cursor));
+    }
+}

@@ -1,0 +1,88 @@
+package org.cryoprotect.molecule.rest;
+
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.cryoprotect.common.problem.ProblemException;
+import org.cryoprotect.molecule.service.MoleculeConfig;
+
+/**
+ * Parses path and query parameters by hand, so a malformed value is a 400 naming the parameter
+ * (JAX-RS would turn a failed conversion into a bare 404).
+ */
+@ApplicationScoped
+public class RequestParams {
+
+    private static final int MAX_TEXT = 200;
+
+    private final MoleculeConfig config;
+
+    public RequestParams(MoleculeConfig config) {
+        this.config = config;
+    }
+
+    public int limit(String value) {
+        if (value == null || value.isBlank()) {
+            return config.defaultPageSize();
+        }
+        try {
+            int limit = Integer.parseInt(value.trim());
+            if (limit >= 1 && limit <= config.maxPageSize()) {
+                return limit;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw ProblemException.invalidField("limit", "must be a whole number from 1 to " + config.maxPageSize());
+    }
+
+    public static UUID id(String name, String value) {
+        UUID id = optionalId(name, value);
+        if (id == null) {
+            throw ProblemException.invalidField(name, "is required");
+        }
+        return id;
+    }
+
+    public static UUID optionalId(String name, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            UUID id = UUID.fromString(value.trim());
+            if (id.toString().equalsIgnoreCase(value.trim())) {
+                return id;
+            }
+        } catch (IllegalArgumentException e) {
+            // reported below
+        }
+        throw ProblemException.invalidField(name, "must be a UUID");
+    }
+
+    public static Double number(String name, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            double number = Double.parseDouble(value.trim());
+            if (Double.isFinite(number)) {
+                return number;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw ProblemException.invalidField(name, "must be a number");
+    }
+
+    public static String text(String name, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        String text = value.trim();
+        if (text.length() > MAX_TEXT) {
+            throw ProblemException.invalidField(name, "must be at most " + MAX_TEXT + " characters");
+        }
+        return text;
+    }
+}

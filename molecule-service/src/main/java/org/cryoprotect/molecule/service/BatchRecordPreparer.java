@@ -1,0 +1,177 @@
+package org.cryoprotect.molecule.service;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.cryoprotect.molecule.chem.ComputedStructure;
+import org.cryoprotect.molecule.chem.InvalidStructureException;
+import org.cryoprotect.molecule.chem.StructureCalculator;
+import org.cryoprotect.molecule.chem.ToxicityUnits;
+import org.cryoprotect.molecule.model.BatchRecord;
+import org.cryoprotect.molecule.model.ToxicityInput;
+
+import io.vertx.core.json.JsonObject;
+
+/** Checks one batch record and computes with CDK whatever it lacks. Runs on worker threads. */
+@ApplicationScoped
+public class BatchRecordPreparer {
+
+    static final Set<String> SOURCES = Set.of("pubchem", "chembl", "manual");
+    static final Set<String> CORE_PROPERTIES = Set.of("molecular_weight", "exact_mass", "xlogp", "tpsa", "hbd", "hba",
+            "rotatable_bonds");
+    private static final Pattern PROPERTY_NAME = Pattern.compile("[a-z][a-z0-9_]{0,62}");
+    private static final Pattern INCHIKEY = Pattern.compile("[A-Z]{14}-[A-Z]{10}-[A-Z]");
+    private static final Pattern CHEMBL_ID = Pattern.compile("CHEMBL[1-9][0-9]{0,11}");
+    private static final Pattern CID = Pattern.compile("[1-9][0-9]{0,11}");
+    private static final int MAX_SYNONYMS = 1000;
+
+    private final StructureCalculator calculator;
+
+    public BatchRecordPreparer(StructureCalculator calculator) {
+        this.calculator = calculator;
+    }
+
+    PreparedRecord prepare(int index, BatchRecord record) {
+        try {
+            return complete(index, record);
+        } catch (RejectedRecord e) {
+            return PreparedRecord.rejected(index, e.getMessage());
+        } catch (InvalidStructureException e) {
+            return PreparedRecord.rejected(index, "Invalid structure: " + e.getMessage());
+        }
+    }
+
+    private PreparedRecord complete(int index, BatchRecord record) throws InvalidStructureException {
+        String source = require(record.source(), "source");
+        if (!SOURCES.contains(source)) {
+            throw new RejectedRecord("source must be one of " + SOURCES);
+        }
+        String sourceId = record.sourceId() == null ? null : record.sourceId().trim();
+        Long pubchemCid = null;
+        String chemblId = null;
+        if ("pubchem".equals(source)) {
+            pubchemCid = Long.valueOf(matching(sourceId, CID, "source_id (a PubChem CID)"));
+        } else if ("chembl".equals(source)) {
+            chemblId = matching(sourceId, CHEMBL_ID, "source_id (a ChEMBL id)");
+        }
+        String smiles = require(record.smiles(), "smiles");
+        String name = record.name() == null || record.name().isBlank() ? sourceId : record.name().trim();
+        if (name == null || name.length() > 500) {
+            throw new RejectedRecord("name is required (at most 500 characters)");
+        }
+        Map<String, Double> supplied = new LinkedHashMap<>();
+        String formula = record.formula();
+        if (record.properties() != null) {
+            for (Map.Entry<String, Object> property : record.properties().entrySet()) {
+                if ("formula".equals(property.getKey()) && property.getValue() instanceof String text) {
+                    formula = formula == null ? text : formula;
+                } else {
+                    supplied.put(propertyName(property.getKey()), number(property.getKey(), property.getValue()));
+                }
+            }
+        }
+        String inchikey = record.inchikey() == null ? null : matching(record.inchikey().trim(), INCHIKEY, "inchikey");
+        Map<String, Double> computed = new LinkedHashMap<>();
+        String canonical = null;
+        String inchi = record.inchi();
+        if (inchikey == null || formula == null || !supplied.keySet().containsAll(CORE_PROPERTIES)) {
+            ComputedStructure structure = calculator.compute(smiles);
+            structure.properties().forEach((key, value) -> {
+                if (!supplied.containsKey(key)) {
+                    computed.put(key, value);
+                }
+            });
+            canonical = structure.canonicalSmiles();
+            inchi = inchi == null ? structure.inchi() : inchi;
+            inchikey = inchikey == null ? structure.inchikey() : inchikey;
+            formula = formula == null ? structure.formula() : formula;
+        }
+        List<String> synonyms = synonyms(name, record.synonyms());
+        Double weight = supplied.getOrDefault("molecular_weight", computed.get("molecular_weight"));
+        List<JsonObject> toxicity = new ArrayList<>();
+        if (record.toxicity() != null) {
+            for (ToxicityInput measurement : record.toxicity()) {
+                toxicity.add(toxicityRow(measurement, source, weight));
+            }
+        }
+        JsonObject row = new JsonObject().put("idx", index).put("name", name).put("smiles", smiles)
+                .put("canonical_smiles", canonical).put("inchi", inchi).put("inchikey", inchikey).put("formula", formula)
+                .put("pubchem_cid", pubchemCid).put("chembl_id", chemblId);
+        return new PreparedRecord(index, source, inchikey, null, row, supplied, computed, synonyms, toxicity);
+    }
+
+    private static JsonObject toxicityRow(ToxicityInput t, String source, Double molecularWeight) {
+        if (t == null || t.endpoint() == null || t.endpoint().isBlank() || t.value() == null || t.unit() == null
+                || t.unit().isBlank() || !Double.isFinite(t.value())) {
+            throw new RejectedRecord("toxicity entries need endpoint, a finite value and unit");
+        }
+        ToxicityUnits.Normalized normalized = ToxicityUnits.normalize(t.value(), t.unit().trim(), molecularWeight);
+        return new JsonObject().put("endpoint", t.endpoint().trim()).put("species", t.species()).put("route", t.route())
+                .put("value", t.value()).put("unit", t.unit().trim())
+                .put("normalized_value", normalized == null ? null : normalized.value())
+                .put("normalized_unit", normalized == null ? null : normalized.unit())
+                .put("source", t.source() == null ? source : t.source()).put("reference", t.reference());
+    }
+
+    private static List<String> synonyms(String name, List<String> given) {
+        List<String> synonyms = new ArrayList<>();
+        synonyms.add(name);
+        if (given != null) {
+            if (given.size() > MAX_SYNONYMS) {
+                throw new RejectedRecord("at most " + MAX_SYNONYMS + " synonyms per record");
+            }
+            for (String synonym : given) {
+                if (synonym == null || synonym.isBlank() || synonym.length() > 500) {
+                    throw new RejectedRecord("synonyms must be non-empty and at most 500 characters");
+                }
+                synonyms.add(synonym.trim());
+            }
+        }
+        return synonyms;
+    }
+
+    private static String propertyName(String name) {
+        if (name == null || !PROPERTY_NAME.matcher(name).matches()) {
+            throw new RejectedRecord("property name '" + name + "' must be snake_case (a-z, 0-9, _)");
+        }
+        return name;
+    }
+
+    private static double number(String name, Object value) {
+        try {
+            double number = value instanceof Number n ? n.doubleValue() : Double.parseDouble(String.valueOf(value).trim());
+            if (Double.isFinite(number)) {
+                return number;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new RejectedRecord("property " + name + " must be a number, got '" + value + "'");
+    }
+
+    private static String require(String value, String field) {
+        if (value == null || value.isBlank()) {
+            throw new RejectedRecord(field + " is required");
+        }
+        return value.trim();
+    }
+
+    private static String matching(String value, Pattern pattern, String field) {
+        if (value == null || !pattern.matcher(value).matches()) {
+            throw new RejectedRecord(field + " is malformed: '" + value + "'");
+        }
+        return value;
+    }
+
+    private static final class RejectedRecord extends RuntimeException {
+        RejectedRecord(String message) {
+            super(message, null, false, false);
+        }
+    }
+}

@@ -1,0 +1,149 @@
+package org.cryoprotect.molecule.service;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.cryoprotect.common.db.RlsTransactions;
+import org.cryoprotect.common.problem.ProblemException;
+import org.cryoprotect.common.security.Caller;
+import org.cryoprotect.molecule.model.BatchRecord;
+import org.cryoprotect.molecule.model.BatchResult;
+import org.cryoprotect.molecule.repository.BatchRepository;
+import org.cryoprotect.molecule.repository.MoleculeRepository;
+
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.vertx.core.json.JsonArray;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+
+/**
+ * Batch upsert of imported registry records. Each record is checked and completed with CDK on its
+ * own (a bad record is rejected with its reason, the others go in); the database work is a handful
+ * of set-based statements in one transaction, idempotent by InChIKey.
+ */
+@ApplicationScoped
+public class BatchUpsertService {
+
+    public static final String WRITE_SCOPE = "molecules:write";
+
+    private final RlsTransactions transactions;
+    private final BatchRepository batches;
+    private final MoleculeRepository molecules;
+    private final BatchRecordPreparer preparer;
+    private final PublicSummaryRefresher summary;
+
+    public BatchUpsertService(RlsTransactions transactions, BatchRepository batches, MoleculeRepository molecules,
+            BatchRecordPreparer preparer, PublicSummaryRefresher summary) {
+        this.transactions = transactions;
+        this.batches = batches;
+        this.molecules = molecules;
+        this.preparer = preparer;
+        this.summary = summary;
+    }
+
+    public Uni<List<BatchResult>> upsert(Caller caller, List<BatchRecord> records) {
+        if (!caller.isService()) {
+            return Uni.createFrom().failure(ProblemException.forbidden("Batch upsert is for service clients"));
+        }
+        if (!caller.hasScope(WRITE_SCOPE)) {
+            return Uni.createFrom().failure(ProblemException.forbidden("Batch upsert needs the scope " + WRITE_SCOPE));
+        }
+        return prepareAll(records)
+                .chain(prepared -> transactions.write(caller, db -> write(db, prepared)))
+                .invoke(results -> {
+                    if (results.stream().anyMatch(r -> !"unchanged".equals(r.status()) && !"rejected".equals(r.status()))) {
+                        summary.requestRefresh();
+                    }
+                });
+    }
+
+    /** CDK work in parallel slices on worker threads: it is CPU-bound, and never for the event loop. */
+    private Uni<List<PreparedRecord>> prepareAll(List<BatchRecord> records) {
+        int slices = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), records.size() / 50 + 1));
+        int size = (records.size() + slices - 1) / slices;
+        List<Uni<List<PreparedRecord>>> work = new ArrayList<>();
+        for (int start = 0; start < records.size(); start += size) {
+            int from = start;
+            int to = Math.min(records.size(), start + size);
+            work.add(Uni.createFrom().item(() -> {
+                List<PreparedRecord> slice = new ArrayList<>(to - from);
+                for (int i = from; i < to; i++) {
+                    slice.add(preparer.prepare(i, records.get(i)));
+                }
+                return slice;
+            }).runSubscriptionOn(Infrastructure.getDefaultWorkerPool()));
+        }
+        return Uni.join().all(work).andFailFast().map(parts -> {
+            List<PreparedRecord> all = new ArrayList<>(records.size());
+            parts.forEach(all::addAll);
+            return rejectDuplicates(all);
+        });
+    }
+
+    /** Two records of one structure in one batch would update the same row twice: keep the first. */
+    private static List<PreparedRecord> rejectDuplicates(List<PreparedRecord> records) {
+        Map<String, Integer> firstIndex = new HashMap<>();
+        List<PreparedRecord> checked = new ArrayList<>(records.size());
+        for (PreparedRecord record : records) {
+            if (record.rejection() == null) {
+                Integer first = firstIndex.putIfAbsent(record.inchikey(), record.index());
+                if (first != null) {
+                    record = PreparedRecord.rejected(record.index(), "Same structure (InChIKey " + record.inchikey()
+                            + ") as record " + first + " of this batch");
+                }
+            }
+            checked.add(record);
+        }
+        return checked;
+    }
+
+    private Uni<List<BatchResult>> write(SqlConnection db, List<PreparedRecord> records) {
+        List<PreparedRecord> valid = records.stream().filter(r -> r.rejection() == null).toList();
+        if (valid.isEmpty()) {
+            return Uni.createFrom().item(results(records, Map.of(), Set.of()));
+        }
+        JsonArray rows = new JsonArray();
+        valid.forEach(r -> rows.add(r.moleculeRow()));
+        return batches.upsertMolecules(db, rows).chain(upserted -> {
+            Map<Integer, BatchResult> byIndex = new HashMap<>();
+            upserted.forEach(r -> byIndex.put(r.index(), r));
+            JsonArray properties = new JsonArray();
+            JsonArray synonyms = new JsonArray();
+            JsonArray toxicity = new JsonArray();
+            for (PreparedRecord record : valid) {
+                UUID id = byIndex.get(record.index()).id();
+                properties.addAll(MoleculeRepository.propertyRows(id, record.suppliedProperties(), record.source()));
+                properties.addAll(MoleculeRepository.propertyRows(id, record.computedProperties(), "cdk"));
+                synonyms.addAll(MoleculeRepository.synonymRows(id, record.synonyms()));
+                record.toxicityRows(id).forEach(toxicity::add);
+            }
+            Set<UUID> changed = new HashSet<>();
+            return molecules.upsertProperties(db, properties).invoke(changed::addAll)
+                    .chain(() -> molecules.addSynonyms(db, synonyms)).invoke(changed::addAll)
+                    .chain(() -> toxicity.isEmpty() ? Uni.createFrom().item(List.<UUID>of()) : batches.addToxicity(db, toxicity))
+                    .invoke(changed::addAll)
+                    .map(ignored -> results(records, byIndex, changed));
+        });
+    }
+
+    private static List<BatchResult> results(List<PreparedRecord> records, Map<Integer, BatchResult> upserted, Set<UUID> changed) {
+        List<BatchResult> results = new ArrayList<>(records.size());
+        for (PreparedRecord record : records) {
+            if (record.rejection() != null) {
+                results.add(BatchResult.rejected(record.index(), record.rejection()));
+                continue;
+            }
+            BatchResult row = upserted.get(record.index());
+            boolean childrenChanged = "unchanged".equals(row.status()) && changed.contains(row.id());
+            results.add(childrenChanged ? new BatchResult(row.index(), row.id(), "updated", null) : row);
+        }
+        return results;
+    }
+}

@@ -1,0 +1,26 @@
+package org.cryoprotect.molecule.service;
+
+import java.time.Duration;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+@ConfigMapping(prefix = "cryo.molecule")
+public interface MoleculeConfig {
+
+    /** Page size when a request names none. */
+    @WithDefault("50")
+    int defaultPageSize();
+
+    /** Largest page a request may ask for. */
+    @WithDefault("500")
+    int maxPageSize();
+
+    /** How often the public summary is refreshed in any case (a scheduler interval such as 5m). */
+    @WithDefault("5m")
+    String summaryRefreshEvery();
+
+    /** How long after a batch write the public summary is refreshed, so bursts of batches cost one refresh. */
+    @WithDefault("2s")
+    Duration summaryRefreshDebounce();
+}
