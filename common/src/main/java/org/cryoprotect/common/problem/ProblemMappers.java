@@ -9,7 +9,6 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
-import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -52,13 +51,14 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
-    public Response malformed(JsonParseException e) {
-        return respond(new Problem(400, "Bad Request", "Malformed JSON: " + e.getOriginalMessage()));
-    }
-
-    @ServerExceptionMapper
     public Response json(JsonProcessingException e) {
-        return respond(new Problem(400, "Bad Request", "Invalid JSON: " + e.getOriginalMessage()));
+        if (e instanceof UnrecognizedPropertyException unknown) {
+            return unknownField(unknown);
+        }
+        if (e instanceof MismatchedInputException mismatch) {
+            return mismatched(mismatch);
+        }
+        return respond(new Problem(400, "Bad Request", "Malformed JSON: " + e.getOriginalMessage()));
     }
 
     @ServerExceptionMapper
@@ -78,6 +78,9 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response web(WebApplicationException e) {
+        if (e.getCause() instanceof JsonProcessingException json) {
+            return json(json);
+        }
         Response.StatusType status = e.getResponse().getStatusInfo();
         return respond(new Problem(status.getStatusCode(), status.getReasonPhrase(), e.getMessage()));
     }

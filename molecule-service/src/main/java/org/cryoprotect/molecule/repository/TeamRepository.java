@@ -39,7 +39,15 @@ public class TeamRepository {
                 .execute(Tuple.of(id)).map(rows -> Rows.first(rows).map(TeamRepository::toTeam));
     }
 
-    /** No RETURNING: the new row must pass the read policy, which a first owner does not yet satisfy. */
+    /**
+     * A new team's first owner: a plain insert, because RETURNING or ON CONFLICT DO UPDATE would make
+     * the row pass the read policy, which only members satisfy, and the caller is not one yet.
+     */
+    public Uni<Void> addFirstOwner(SqlClient db, UUID teamId, UUID userId) {
+        return db.preparedQuery("insert into chem.team_members (team_id, user_id, role) values ($1, $2, 'owner')")
+                .execute(Tuple.of(teamId, userId)).replaceWithVoid();
+    }
+
     public Uni<Void> putMember(SqlClient db, UUID teamId, UUID userId, String role) {
         return db.preparedQuery("insert into chem.team_members (team_id, user_id, role) values ($1, $2, $3) "
                 + "on conflict (team_id, user_id) do update set role = excluded.role")

@@ -41,7 +41,7 @@ public class TeamService {
     public Uni<Team> create(Caller caller, String name) {
         requireUser(caller);
         return transactions.write(caller, db -> teams.insertTeam(db, name.trim(), caller.userId())
-                .call(team -> teams.putMember(db, team.id(), caller.userId(), "owner")));
+                .call(team -> teams.addFirstOwner(db, team.id(), caller.userId())));
     }
 
     public Uni<List<Team>> teams(Caller caller) {

@@ -6,6 +6,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.cryoprotect.common.db.RlsTransactions;
+import org.cryoprotect.common.problem.ProblemException;
 import org.cryoprotect.common.security.Caller;
 import org.cryoprotect.molecule.chem.ToxicityUnits;
 import org.cryoprotect.molecule.model.Page;
@@ -58,6 +59,8 @@ public class ToxicityService {
                             input.value(), input.unit().trim(), normalized == null ? null : normalized.value(),
                             normalized == null ? null : normalized.unit(), input.source() == null ? "manual" : input.source(),
                             input.reference(), caller.userId());
-                }));
+                })
+                .onFailure(Access::isPolicyRefusal)
+                .transform(e -> ProblemException.forbidden("You may read this molecule but not add measurements to it")));
     }
 }
