@@ -1,0 +1,667 @@
+#!/usr/bin/env bash
+# shellcheck disable=SC2016  # the jq programs below use $variables of their own
+# CryoProtect local runner: PostgreSQL + the services + the demo data, in the foreground.
+#
+#   deploy/local/run.sh              start everything, load the demo data, stay in the foreground
+#                                    (Ctrl-C stops what it started)
+#   deploy/local/run.sh --db-only    only the database and the dev keys, then return (cluster keeps running)
+#   deploy/local/run.sh --no-demo    start everything but do not load the demo data
+#   deploy/local/run.sh stop         stop the services and the private PostgreSQL cluster
+#   deploy/local/run.sh status       show what is running
+#
+# Environment (all optional):
+#   DATABASE_URL          postgres://user:pass@host:port/db — use this server instead of a private
+#                         cluster; the user must be able to create roles and extensions
+#   CRYO_PG_PORT          port of the private cluster (default 55432)
+#   CRYO_PG_OS_USER       OS user that runs the private cluster when run.sh runs as root
+#                         (default: "cryo", created if absent; "nobody" if it cannot be created)
+#   CRYO_LOCAL_DIR        state directory (default <repo>/.local): pgdata, keys, logs, run
+#   CRYO_ISSUER           token issuer the services trust (default http://localhost:8081)
+#   CRYO_AUTHENTICATOR_PASSWORD  password of the cryo_authenticator login role (default cryo)
+#   CRYO_HEALTH_TIMEOUT   seconds to wait for a service to be ready (default 120)
+#   CRYO_JAVA_OPTS        extra JVM options for every service (e.g. -Xmx512m)
+#   CRYO_JAR_<SERVICE>    run another jar, e.g. CRYO_JAR_MOLECULE_SERVICE=/path/quarkus-run.jar
+#   CRYO_JSON_TOOL        jq or python3 for loading the demo data (default: jq if installed)
+set -euo pipefail
+
+SCRIPT_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+. "$SCRIPT_DIR/lib.sh"    # REPO_ROOT, CRYO_LOCAL_DIR, KEY_DIR, log/warn/die/need, ensure_keys
+
+DEMO_DIR=$SCRIPT_DIR/demo
+PGDATA_DIR=$CRYO_LOCAL_DIR/pgdata
+LOG_DIR=$CRYO_LOCAL_DIR/logs
+RUN_DIR=$CRYO_LOCAL_DIR/run
+PG_PORT=${CRYO_PG_PORT:-55432}
+DB_NAME=cryoprotect
+AUTHENTICATOR_PASSWORD=${CRYO_AUTHENTICATOR_PASSWORD:-cryo}
+ISSUER=${CRYO_ISSUER:-http://localhost:8081}
+HEALTH_TIMEOUT=${CRYO_HEALTH_TIMEOUT:-120}
+read -r -a JAVA_OPTS <<<"${CRYO_JAVA_OPTS:-}"
+SETSID=()
+if command -v setsid >/dev/null 2>&1; then SETSID=(setsid); fi
+
+mkdir -p "$LOG_DIR" "$RUN_DIR"
+
+# ---------------------------------------------------------------------------------------------
+# Services. Adding one is one line in start_services (ports from DESIGN.md §1). Every service
+# gets the same database (its Flyway migrations touch only its own schema) and trusts the dev key.
+# ---------------------------------------------------------------------------------------------
+start_services() {
+    start_service molecule-service 8082 "$REPO_ROOT/molecule-service/target/quarkus-app/quarkus-run.jar" \
+        "${DB_ENV[@]}" "${JWT_ENV[@]}" MP_JWT_VERIFY_AUDIENCES=molecule-service
+    # start_service auth-service   8081 "$REPO_ROOT/auth-service/target/quarkus-app/quarkus-run.jar"   "${DB_ENV[@]}"
+    # start_service import-service 8083 "$REPO_ROOT/import-service/target/quarkus-app/quarkus-run.jar" "${DB_ENV[@]}" "${JWT_ENV[@]}" MP_JWT_VERIFY_AUDIENCES=import-service
+    # start_service upstream-sim   8090 "$REPO_ROOT/deploy/simulator/target/quarkus-app/quarkus-run.jar"
+}
+
+# URLs printed at the end, one line per started service: NAME PORT
+SERVICE_PORTS=()
+
+# ---------------------------------------------------------------------------------------------
+# PostgreSQL: a private cluster in .local/pgdata, or the server in DATABASE_URL
+# ---------------------------------------------------------------------------------------------
+PG_BIN=""
+PG_OS_USER=""    # empty: run initdb/pg_ctl as ourselves (we are not root)
+
+find_pg_bin() {
+    # An existing cluster must be run by its own major version.
+    if [[ -s $PGDATA_DIR/PG_VERSION && -x /usr/lib/postgresql/$(cat "$PGDATA_DIR/PG_VERSION")/bin/pg_ctl ]]; then
+        PG_BIN=/usr/lib/postgresql/$(cat "$PGDATA_DIR/PG_VERSION")/bin
+    elif command -v initdb >/dev/null 2>&1 && command -v pg_ctl >/dev/null 2>&1; then
+        # resolve symlinks: initdb and pg_ctl look for `postgres` next to their real location
+        PG_BIN=$(dirname "$(readlink -f "$(command -v pg_ctl)")")
+    else
+        # Debian/Ubuntu keep the server binaries out of PATH; take the newest version installed.
+        local d
+        d=$(printf '%s\n' /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
+        [[ -n $d && -x $d/initdb && -x $d/pg_ctl ]] \
+            || die "PostgreSQL server binaries (initdb, pg_ctl) not found. Install them (apt-get install postgresql) or set DATABASE_URL."
+        PG_BIN=$d
+    fi
+    [[ -x $PG_BIN/initdb && -x $PG_BIN/pg_ctl && -x $PG_BIN/postgres ]] || die "incomplete PostgreSQL installation in $PG_BIN"
+}
+
+find_psql() {
+    if [[ -n $PG_BIN && -x $PG_BIN/psql ]]; then echo "$PG_BIN/psql"; return; fi
+    if command -v psql >/dev/null 2>&1; then command -v psql; return; fi
+    local d
+    d=$(printf '%s\n' /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
+    [[ -n $d && -x $d/psql ]] || die "psql not found (apt-get install postgresql-client)"
+    echo "$d/psql"
+}
+
+# PostgreSQL refuses to run as root, so as root we run initdb/pg_ctl as an unprivileged user.
+choose_pg_os_user() {
+    (( EUID == 0 )) || return 0
+    local u=${CRYO_PG_OS_USER:-cryo}
+    # An existing cluster keeps running as the user who owns it.
+    if [[ -s $PGDATA_DIR/PG_VERSION ]]; then
+        u=$(stat -c %U "$PGDATA_DIR")
+        [[ $u != root ]] || die "$PGDATA_DIR is owned by root; PostgreSQL cannot run as root"
+    fi
+    if ! id "$u" >/dev/null 2>&1; then
+        if [[ $u == cryo ]] && command -v useradd >/dev/null 2>&1; then
+            log "creating system user 'cryo' to run the private PostgreSQL cluster"
+            useradd --system --no-create-home --home-dir /nonexistent --shell /usr/sbin/nologin cryo \
+                || u=nobody
+        else
+            u=nobody
+        fi
+    fi
+    id "$u" >/dev/null 2>&1 || die "OS user '$u' does not exist (set CRYO_PG_OS_USER)"
+    PG_OS_USER=$u
+}
+
+as_pg_user() {
+    if [[ -z $PG_OS_USER ]]; then
+        "$@"
+    elif command -v runuser >/dev/null 2>&1; then
+        runuser -u "$PG_OS_USER" -- "$@"
+    else
+        su -s /bin/sh "$PG_OS_USER" -c "$(printf '%q ' "$@")"
+    fi
+}
+
+# Unix socket paths are limited to ~107 bytes; with a deep checkout fall back to /tmp.
+pg_socket_dir() {
+    local d=$CRYO_LOCAL_DIR/pgsock
+    if (( ${#d} + 20 > 107 )); then d=/tmp/cryo-pgsock-$(id -u); fi
+    echo "$d"
+}
+
+port_in_use() {  # true if something accepts TCP connections on 127.0.0.1:$1
+    (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null
+}
+
+pg_running() {
+    [[ -s $PGDATA_DIR/PG_VERSION ]] && as_pg_user "$PG_BIN/pg_ctl" -D "$PGDATA_DIR" status >/dev/null 2>&1
+}
+
+init_private_cluster() {
+    if [[ -s $PGDATA_DIR/PG_VERSION ]]; then
+        return 0
+    fi
+    if [[ -d $PGDATA_DIR && -n $(ls -A "$PGDATA_DIR" 2>/dev/null) ]]; then
+        die "$PGDATA_DIR exists but is not a PostgreSQL data directory; move it away or delete it"
+    fi
+    log "creating private PostgreSQL cluster in $PGDATA_DIR ($PG_BIN)"
+    mkdir -p "$PGDATA_DIR"
+    chmod 700 "$PGDATA_DIR"
+    [[ -z $PG_OS_USER ]] || chown "$PG_OS_USER": "$PGDATA_DIR"
+    # The cluster user must be able to reach the data directory through every parent directory.
+    as_pg_user test -w "$PGDATA_DIR" \
+        || die "user '$PG_OS_USER' cannot write $PGDATA_DIR (a parent directory is private?). Set CRYO_LOCAL_DIR to a directory it can reach, e.g. /var/tmp/cryo-local"
+    # trust: local development only — the cluster listens on 127.0.0.1 and a private socket only.
+    if ! as_pg_user "$PG_BIN/initdb" -D "$PGDATA_DIR" -U postgres --auth=trust --encoding=UTF8 --locale=C \
+            >"$LOG_DIR/initdb.log" 2>&1; then
+        tail -n 20 "$LOG_DIR/initdb.log" >&2
+        die "initdb failed (full log: $LOG_DIR/initdb.log)"
+    fi
+    # Our settings live in their own file so postgresql.conf stays stock.
+    echo "include_if_exists = 'cryo-local.conf'" | as_pg_user tee -a "$PGDATA_DIR/postgresql.conf" >/dev/null
+}
+
+start_private_cluster() {
+    find_pg_bin
+    choose_pg_os_user
+    init_private_cluster
+    PG_SOCKET_DIR=$(pg_socket_dir)
+    if pg_running; then
+        log "private PostgreSQL cluster already running on port $PG_PORT"
+    else
+        if port_in_use "$PG_PORT"; then
+            die "port $PG_PORT is already in use by another program; set CRYO_PG_PORT to a free port"
+        fi
+        mkdir -p "$PG_SOCKET_DIR"
+        [[ -z $PG_OS_USER ]] || chown "$PG_OS_USER": "$PG_SOCKET_DIR"
+        # Rewritten at every start, so a changed CRYO_PG_PORT takes effect.
+        as_pg_user tee "$PGDATA_DIR/cryo-local.conf" >/dev/null <<EOF
+# written by deploy/local/run.sh at every start — edit there, not here
+listen_addresses = '127.0.0.1'
+port = $PG_PORT
+unix_socket_directories = '${PG_SOCKET_DIR//\'/\'\'}'
+EOF
+        touch "$LOG_DIR/postgres.log"
+        [[ -z $PG_OS_USER ]] || chown "$PG_OS_USER": "$LOG_DIR/postgres.log"
+        log "starting PostgreSQL on 127.0.0.1:$PG_PORT (log: $LOG_DIR/postgres.log)"
+        # pg_ctl detaches the postmaster into its own session, so Ctrl-C here does not reach it;
+        # we stop it ourselves (fast shutdown) after the services.
+        # 9>&-: the postmaster must not inherit run.sh's lock (see main)
+        if ! as_pg_user "$PG_BIN/pg_ctl" -D "$PGDATA_DIR" -l "$LOG_DIR/postgres.log" -w -t 60 start >/dev/null 9>&-; then
+            tail -n 20 "$LOG_DIR/postgres.log" >&2
+            die "PostgreSQL did not start"
+        fi
+    fi
+    touch "$RUN_DIR/postgres.private"   # tells `stop` that there is a private cluster to stop
+
+    local psql
+    psql=$(find_psql)
+    local psql_base=("$psql" -X -q -v ON_ERROR_STOP=1 -h "$PG_SOCKET_DIR" -p "$PG_PORT" -U postgres)
+    if [[ -z $("${psql_base[@]}" -d postgres -tAc "select 1 from pg_database where datname = '$DB_NAME'") ]]; then
+        log "creating database $DB_NAME"
+        "${psql_base[@]}" -d postgres -c "create database $DB_NAME"
+    fi
+    PSQL_DB=("${psql_base[@]}" -d "$DB_NAME")
+    DB_HOST=127.0.0.1 DB_PORT=$PG_PORT
+    DB_ADMIN_USER=postgres DB_ADMIN_PASSWORD=postgres   # ignored: trust authentication
+    ensure_authenticator_role
+}
+
+url_decode() {  # percent-decoding; in the userinfo part of a URL '+' is a plain '+'
+    printf '%b' "${1//%/\\x}"
+}
+
+use_external_database() {
+    # postgres://user:pass@host:port/db[?params] — params are not passed on to the services
+    local re='^postgres(ql)?://([^:@/]+)(:([^@]*))?@([^:/?]+|\[[^]]+\])(:([0-9]+))?/([^?]+)'
+    [[ $DATABASE_URL =~ $re ]] || die "DATABASE_URL must look like postgres://user:pass@host:port/db"
+    DB_ADMIN_USER=$(url_decode "${BASH_REMATCH[2]}")
+    DB_ADMIN_PASSWORD=$(url_decode "${BASH_REMATCH[4]}")
+    DB_HOST=${BASH_REMATCH[5]}
+    DB_PORT=${BASH_REMATCH[7]:-5432}
+    DB_NAME=$(url_decode "${BASH_REMATCH[8]}")
+    local psql
+    psql=$(find_psql)
+    PSQL_DB=("$psql" -X -q -v ON_ERROR_STOP=1 -d "$DATABASE_URL")
+    log "using the PostgreSQL server in DATABASE_URL ($DB_HOST:$DB_PORT/$DB_NAME as $DB_ADMIN_USER)"
+    "${PSQL_DB[@]}" -tAc "select 1" >/dev/null || die "cannot connect to DATABASE_URL"
+    ensure_authenticator_role
+}
+
+# The services log in as cryo_authenticator, a NOINHERIT role that can only act through the
+# per-request `set_config('role', …)` of DESIGN.md §2. The roles it switches to (cryo_anon,
+# cryo_authenticated, cryo_service) and the grants are created by molecule-service's migrations.
+ensure_authenticator_role() {
+    "${PSQL_DB[@]}" -v pw="$AUTHENTICATOR_PASSWORD" >/dev/null <<'SQL'
+select not exists (select 1 from pg_roles where rolname = 'cryo_authenticator') as missing \gset
+\if :missing
+create role cryo_authenticator login noinherit password :'pw';
+\endif
+SQL
+}
+
+# Environment shared by the services (see start_services).
+set_service_env() {
+    DB_ENV=(
+        QUARKUS_DATASOURCE_REACTIVE_URL="postgresql://$DB_HOST:$DB_PORT/$DB_NAME"
+        QUARKUS_DATASOURCE_USERNAME=cryo_authenticator
+        QUARKUS_DATASOURCE_PASSWORD="$AUTHENTICATOR_PASSWORD"
+        QUARKUS_DATASOURCE_MIGRATIONS_JDBC_URL="jdbc:postgresql://$DB_HOST:$DB_PORT/$DB_NAME"
+        QUARKUS_DATASOURCE_MIGRATIONS_USERNAME="$DB_ADMIN_USER"
+        QUARKUS_DATASOURCE_MIGRATIONS_PASSWORD="$DB_ADMIN_PASSWORD"
+    )
+    JWT_ENV=(
+        MP_JWT_VERIFY_PUBLICKEY_LOCATION="file:$KEY_DIR/public.pem"
+        MP_JWT_VERIFY_ISSUER="$ISSUER"
+    )
+}
+
+# ---------------------------------------------------------------------------------------------
+# Service processes
+# ---------------------------------------------------------------------------------------------
+BUILT=0
+build_once() {
+    (( BUILT == 0 )) || return 0
+    BUILT=1
+    log "building the services (./mvnw -q -B package -DskipTests); this takes a few minutes the first time"
+    (cd "$REPO_ROOT" && ./mvnw -q -B package -DskipTests) || die "build failed"
+}
+
+pid_is_service() {  # PID JAR — is PID still the java process running JAR? (guards against reused pids)
+    local pid=$1 jar=$2 cmd
+    kill -0 "$pid" 2>/dev/null || return 1
+    if [[ -r /proc/$pid/cmdline ]]; then
+        cmd=$(tr '\0' ' ' <"/proc/$pid/cmdline")
+    else
+        cmd=$(ps -p "$pid" -o command= 2>/dev/null || true)
+    fi
+    [[ $cmd == *"$jar"* ]]
+}
+
+# start_service NAME PORT JAR [VAR=VALUE ...] — start a Quarkus jar in the background and wait
+# until /q/health/ready answers UP. Logs: .local/logs/NAME.log; pid: .local/run/NAME.pid.
+start_service() {
+    local name=$1 port=$2 jar=$3
+    shift 3
+    local override_var
+    override_var=CRYO_JAR_$(tr 'a-z-' 'A-Z_' <<<"$name")
+    jar=${!override_var:-$jar}
+    [[ -f $jar ]] || build_once
+    [[ -f $jar ]] || die "$jar not found after the build"
+    if [[ -s $RUN_DIR/$name.pid ]] && pid_is_service "$(cat "$RUN_DIR/$name.pid")" "$jar"; then
+        die "$name is already running (pid $(cat "$RUN_DIR/$name.pid")); run '$0 stop' first"
+    fi
+    port_in_use "$port" && die "port $port (for $name) is already in use by another program"
+
+    local logfile=$LOG_DIR/$name.log
+    printf '\n===== %s: starting %s =====\n' "$(date -Is)" "$name" >>"$logfile"
+    log "starting $name on port $port (log: $logfile)"
+    # setsid: the JVM gets its own session, so Ctrl-C reaches only this script, which then stops
+    # the services in order (SIGTERM = graceful Quarkus shutdown) before the database.
+    # 9>&-: the JVM must not inherit run.sh's lock (see main)
+    env "$@" QUARKUS_HTTP_PORT="$port" QUARKUS_HTTP_HOST=127.0.0.1 \
+        ${SETSID[@]+"${SETSID[@]}"} java ${JAVA_OPTS[@]+"${JAVA_OPTS[@]}"} -jar "$jar" >>"$logfile" 2>&1 </dev/null 9>&- &
+    local pid=$!
+    echo "$pid" >"$RUN_DIR/$name.pid"
+    echo "$jar" >"$RUN_DIR/$name.jar"
+    echo "$name" >>"$RUN_DIR/services"   # start order; stop_all goes backwards
+    SERVICE_PORTS+=("$name $port")
+
+    local deadline=$((SECONDS + HEALTH_TIMEOUT))
+    until curl -fsS -o /dev/null --max-time 2 "http://127.0.0.1:$port/q/health/ready" 2>/dev/null; do
+        if ! kill -0 "$pid" 2>/dev/null; then
+            tail -n 40 "$logfile" >&2
+            die "$name exited during startup (full log: $logfile)"
+        fi
+        if (( SECONDS >= deadline )); then
+            tail -n 40 "$logfile" >&2
+            die "$name not ready after ${HEALTH_TIMEOUT}s (full log: $logfile)"
+        fi
+        sleep 1
+    done
+    log "$name is ready"
+}
+
+stop_service() {  # NAME — stop it if its pid file points at a live process of ours
+    local name=$1 pidfile=$RUN_DIR/$1.pid jarfile=$RUN_DIR/$1.jar pid jar
+    [[ -s $pidfile ]] || return 0
+    pid=$(cat "$pidfile")
+    jar=$(cat "$jarfile" 2>/dev/null || echo quarkus-run.jar)
+    if pid_is_service "$pid" "$jar"; then
+        log "stopping $name (pid $pid)"
+        kill -TERM "$pid" 2>/dev/null || true
+        local i
+        for ((i = 0; i < 30; i++)); do
+            kill -0 "$pid" 2>/dev/null || break
+            sleep 1
+        done
+        if kill -0 "$pid" 2>/dev/null; then
+            warn "$name did not stop within 30s; killing it"
+            kill -KILL "$pid" 2>/dev/null || true
+        fi
+    fi
+    rm -f "$pidfile" "$jarfile"
+}
+
+stop_all() {  # [--keep-db] — services, then the private cluster unless --keep-db
+    local keep_db=${1:-} f n names=()
+    # services in reverse start order, then any other pid file, then the database
+    if [[ -s $RUN_DIR/services ]]; then mapfile -t names < <(tac "$RUN_DIR/services"); fi
+    for f in "$RUN_DIR"/*.pid; do
+        [[ -e $f ]] && names+=("$(basename "$f" .pid)")
+    done
+    for n in ${names[@]+"${names[@]}"}; do stop_service "$n"; done
+    rm -f "$RUN_DIR/services"
+    # Only a cluster of our own (.local/pgdata) is stopped, never the server of DATABASE_URL.
+    if [[ $keep_db != --keep-db && -e $RUN_DIR/postgres.private && -s $PGDATA_DIR/PG_VERSION ]]; then
+        find_pg_bin
+        choose_pg_os_user
+        if pg_running; then
+            log "stopping the private PostgreSQL cluster"
+            as_pg_user "$PG_BIN/pg_ctl" -D "$PGDATA_DIR" -m fast -w stop >/dev/null || warn "pg_ctl stop failed"
+        fi
+        rm -f "$RUN_DIR/postgres.private"
+    fi
+}
+
+# ---------------------------------------------------------------------------------------------
+# JSON: jq if installed, else python3 (a Debian box with PostgreSQL and a JDK has one of them).
+# jx 'JQ FILTER' 'PYTHON CODE' [NAME VALUE]... < json
+#   The python code sees the input as `d`, the NAME/VALUE pairs as `a`, and prints with emit().
+# ---------------------------------------------------------------------------------------------
+JSON_TOOL=${CRYO_JSON_TOOL:-}   # jq | python3; normally chosen automatically
+choose_json_tool() {
+    if [[ -n $JSON_TOOL ]]; then need "$JSON_TOOL" "(set by CRYO_JSON_TOOL)"
+    elif command -v jq >/dev/null 2>&1; then JSON_TOOL=jq
+    elif command -v python3 >/dev/null 2>&1; then JSON_TOOL=python3
+    elif (( EUID == 0 )) && command -v apt-get >/dev/null 2>&1; then
+        log "installing jq (needed to load the demo data)"
+        apt-get install -y -q jq >/dev/null || die "could not install jq; install jq or python3"
+        JSON_TOOL=jq
+    else
+        die "loading the demo data needs jq or python3 (or use --no-demo)"
+    fi
+}
+
+PY_PRELUDE='
+import json, sys
+def emit(v):
+    print(v if isinstance(v, str) else json.dumps(v, separators=(",", ":")))
+d = json.load(sys.stdin)
+a = dict(zip(sys.argv[2::2], sys.argv[3::2]))
+exec(sys.argv[1])
+'
+jx() {
+    local jqf=$1 pyf=$2
+    shift 2
+    if [[ $JSON_TOOL == jq ]]; then
+        local args=()
+        while (($#)); do args+=(--arg "$1" "$2"); shift 2; done
+        jq -rc ${args[@]+"${args[@]}"} "$jqf"
+    else
+        python3 -c "$PY_PRELUDE" "$pyf" "$@"
+    fi
+}
+
+urlencode() {
+    jx '$s | @uri' 'from urllib.parse import quote; emit(quote(a["s"], safe=""))' s "$1" <<<null
+}
+
+# ---------------------------------------------------------------------------------------------
+# Demo data (deploy/local/demo): molecules through the batch upsert, then the mixtures
+# ---------------------------------------------------------------------------------------------
+API_STATUS="" API_BODY=""
+api() {  # METHOD PATH [BODY] -> API_STATUS, API_BODY
+    local method=$1 path=$2 body=${3:-} out
+    local args=(-sS --max-time 60 -X "$method" -H "Authorization: Bearer $SERVICE_TOKEN"
+                -H 'Accept: application/json' -w '\n%{http_code}')
+    [[ -z $body ]] || args+=(-H 'Content-Type: application/json' --data-binary @-)
+    out=$(printf '%s' "$body" | curl "${args[@]}" "$API_BASE$path") || { API_STATUS=000; API_BODY=""; return 0; }
+    API_STATUS=${out##*$'\n'}
+    API_BODY=${out%$'\n'*}
+}
+
+# Finds the id of the molecule whose name or one of whose synonyms is NAME (case-insensitive),
+# preferring public entries; follows next_cursor over a few pages of search results.
+resolve_molecule() {
+    local name=$1 q cursor="" id
+    q=$(urlencode "$name")
+    for _ in 1 2 3 4 5; do
+        api GET "/molecules?q=$q&limit=50${cursor:+&cursor=$(urlencode "$cursor")}"
+        [[ $API_STATUS == 200 ]] || { warn "search for '$name' failed: HTTP $API_STATUS $API_BODY"; return 1; }
+        id=$(jx '[.items[]? | select([.name, (.synonyms // [])[]] | map(strings | ascii_downcase) | any(. == ($n | ascii_downcase)))]
+                 | (map(select(.is_public == true)) + .) | .[0].id // empty' \
+                'm = [i for i in d.get("items") or [] if a["n"].lower() in [s.lower() for s in [i.get("name")] + (i.get("synonyms") or []) if s]]
+m = [i for i in m if i.get("is_public") is True] + m
+if m: emit(m[0]["id"])' n "$name" <<<"$API_BODY")
+        if [[ -n $id ]]; then echo "$id"; return 0; fi
+        cursor=$(jx '.next_cursor // empty' 'emit(d.get("next_cursor") or "")' <<<"$API_BODY")
+        [[ -n $cursor ]] || break
+    done
+    warn "no molecule named '$name' found"
+    return 1
+}
+
+load_demo() {
+    choose_json_tool
+    API_BASE=http://127.0.0.1:8082/api
+    SERVICE_TOKEN=$("$SCRIPT_DIR/mint-token.sh" service_role)
+    local problems=0 src body summary
+
+    # One batch per source: the PubChem and ChEMBL sets share some structures (DMSO, glycerol, …),
+    # and the same InChIKey twice in one batch is needlessly hard on an upsert.
+    for src in pubchem chembl; do
+        body=$(jx '{records: [.[] | select(.source == $src)]}' \
+                  'emit({"records": [r for r in d if r["source"] == a["src"]]})' src "$src" <"$DEMO_DIR/molecules.json")
+        api POST /molecules/batch "$body"
+        if [[ $API_STATUS != 200 ]]; then
+            warn "batch upsert of the $src molecules failed: HTTP $API_STATUS $API_BODY"
+            problems=$((problems + 1))
+            continue
+        fi
+        summary=$(jx '((.results // []) | group_by(.status) | map("\(.[0].status)=\(length)") | join(" ")),
+                      (.results[]? | select(.status == "rejected")
+                       | "  rejected: \(($body | fromjson).records[.index].name) — \(.error // "no reason given")")' \
+                     'rs = d.get("results") or []
+st = {}
+for r in rs: st[r.get("status")] = st.get(r.get("status"), 0) + 1
+emit(" ".join("%s=%d" % (k, v) for k, v in sorted(st.items(), key=lambda kv: str(kv[0]))))
+recs = json.loads(a["body"])["records"]
+for r in rs:
+    if r.get("status") == "rejected":
+        emit("  rejected: %s — %s" % (recs[r["index"]]["name"], r.get("error") or "no reason given"))' \
+                     body "$body" <<<"$API_BODY")
+        log "demo molecules ($src): ${summary%%$'\n'*}"
+        if [[ $summary == *$'\n'* ]]; then
+            printf '%s\n' "${summary#*$'\n'}" >&2
+            problems=$((problems + 1))
+        fi
+    done
+
+    api GET "/mixtures?limit=500"
+    if [[ $API_STATUS != 200 ]]; then
+        warn "listing mixtures failed: HTTP $API_STATUS $API_BODY"
+        return 0
+    fi
+    local existing count i name comp ids id ok created=0 skipped=0
+    existing=$(jx '.items[]?.name' 'for i in d.get("items") or []: emit(i["name"])' <<<"$API_BODY")
+    count=$(jx 'length' 'emit(str(len(d)))' <"$DEMO_DIR/mixtures.json")
+    for ((i = 0; i < count; i++)); do
+        name=$(jx '.[$i | tonumber].name' 'emit(d[int(a["i"])]["name"])' i "$i" <"$DEMO_DIR/mixtures.json")
+        if grep -Fxq -- "$name" <<<"$existing"; then
+            skipped=$((skipped + 1))
+            continue
+        fi
+        ids="" ok=1
+        while IFS= read -r comp; do
+            if id=$(resolve_molecule "$comp"); then ids+="$id"$'\n'; else ok=0; fi
+        done < <(jx '.[$i | tonumber].components[].molecule_name' \
+                    'for c in d[int(a["i"])]["components"]: emit(c["molecule_name"])' i "$i" <"$DEMO_DIR/mixtures.json")
+        if (( ! ok )); then
+            warn "mixture '$name' skipped: a component is missing"
+            problems=$((problems + 1))
+            continue
+        fi
+        body=$(jx '.[$i | tonumber] | {name, description, reference, is_public: true,
+                    components: [.components | to_entries[] | {molecule_id: ($ids | split("\n"))[.key],
+                                 concentration: .value.concentration, unit: .value.unit, role: .value.role}]}' \
+                  'm = d[int(a["i"])]; ids = a["ids"].split("\n")
+emit({"name": m["name"], "description": m.get("description"), "reference": m.get("reference"), "is_public": True,
+      "components": [{"molecule_id": ids[k], "concentration": c["concentration"], "unit": c["unit"], "role": c.get("role")}
+                     for k, c in enumerate(m["components"])]})' \
+                  i "$i" ids "$ids" <"$DEMO_DIR/mixtures.json")
+        api POST /mixtures "$body"
+        if [[ $API_STATUS == 2* ]]; then
+            created=$((created + 1))
+        else
+            warn "creating mixture '$name' failed: HTTP $API_STATUS $API_BODY"
+            problems=$((problems + 1))
+        fi
+    done
+    log "demo mixtures: created=$created already-present=$skipped"
+    (( problems == 0 )) || warn "the demo data loaded with $problems problem(s), see above; the services keep running"
+}
+
+# ---------------------------------------------------------------------------------------------
+print_info() {
+    local mint=$SCRIPT_DIR/mint-token.sh entry name port token
+    [[ $PWD != "$REPO_ROOT" ]] || mint=deploy/local/mint-token.sh
+    echo
+    echo "CryoProtect is running (Ctrl-C or '$0 stop' stops it)"
+    for entry in ${SERVICE_PORTS[@]+"${SERVICE_PORTS[@]}"}; do
+        read -r name port <<<"$entry"
+        printf '  %-17s API      http://localhost:%s/api\n' "$name" "$port"
+        printf '  %-17s Swagger  http://localhost:%s/q/swagger-ui   OpenAPI http://localhost:%s/q/openapi\n' "" "$port" "$port"
+        printf '  %-17s health   http://localhost:%s/q/health       metrics http://localhost:%s/q/metrics\n' "" "$port" "$port"
+    done
+    echo "  PostgreSQL        $(db_display_url)"
+    echo "  logs              $LOG_DIR"
+    token=$("$SCRIPT_DIR/mint-token.sh" authenticated)
+    cat <<EOF
+
+Try it (this token is the demo user's and expires in 5 minutes; mint a new one with
+'$mint authenticated', or service_role / admin):
+  export TOKEN=$token
+  curl -s -H "Authorization: Bearer \$TOKEN" 'http://localhost:8082/api/molecules?q=glycerol&limit=5'
+  curl -s -H "Authorization: Bearer \$TOKEN" 'http://localhost:8082/api/mixtures'
+  curl -s -H "Authorization: Bearer \$TOKEN" -H 'Content-Type: application/json' \\
+       -d '{"name":"Ectoine","smiles":"CC1=NC(CCN1)C(=O)O"}' http://localhost:8082/api/molecules
+  curl -s 'http://localhost:8082/api/public/molecules?limit=5'
+EOF
+}
+
+db_display_url() {
+    if [[ -n ${DATABASE_URL:-} ]]; then
+        echo "$DB_HOST:$DB_PORT/$DB_NAME (DATABASE_URL)"
+    else
+        echo "psql -h 127.0.0.1 -p $PG_PORT -U postgres $DB_NAME   (jdbc:postgresql://127.0.0.1:$PG_PORT/$DB_NAME)"
+    fi
+}
+
+status() {
+    local f name pid
+    if [[ -s $PGDATA_DIR/PG_VERSION ]]; then
+        find_pg_bin
+        choose_pg_os_user
+        if pg_running; then echo "private PostgreSQL: running ($PGDATA_DIR)"; else echo "private PostgreSQL: stopped ($PGDATA_DIR)"; fi
+    else
+        echo "private PostgreSQL: not created"
+    fi
+    for f in "$RUN_DIR"/*.pid; do
+        [[ -e $f ]] || continue
+        name=$(basename "$f" .pid)
+        pid=$(cat "$f")
+        if pid_is_service "$pid" "$(cat "$RUN_DIR/$name.jar" 2>/dev/null || echo quarkus-run.jar)"; then
+            echo "$name: running (pid $pid)"
+        else
+            echo "$name: not running (stale pid file)"
+        fi
+    done
+}
+
+usage() {  # the comment block at the top of this file
+    awk 'NR > 1 && /^# shellcheck/ { next } NR > 1 && /^#/ { sub(/^# ?/, ""); print; next } NR > 1 { exit }' "$0"
+}
+
+# ---------------------------------------------------------------------------------------------
+main() {
+    local db_only=0 demo=1
+    case ${1:-} in
+        stop) touch "$RUN_DIR/stop-requested"; stop_all; return 0 ;;
+        status) status; return 0 ;;
+        -h|--help|help) usage; return 0 ;;
+    esac
+    while (($#)); do
+        case $1 in
+            --db-only) db_only=1 ;;
+            --no-demo) demo=0 ;;
+            *) usage >&2; die "unknown argument: $1" ;;
+        esac
+        shift
+    done
+
+    # One runner at a time per state directory.
+    if command -v flock >/dev/null 2>&1; then
+        exec 9>"$RUN_DIR/run.lock"
+        flock -n 9 || die "another run.sh is already running with $CRYO_LOCAL_DIR"
+    fi
+    rm -f "$RUN_DIR/stop-requested"
+
+    if (( ! db_only )); then
+        need java "Install a JDK 17+ (apt-get install openjdk-17-jdk-headless)."
+        need curl "Install it with: apt-get install curl"
+    fi
+
+    # From here on, any failure or Ctrl-C stops what was started.
+    trap 'on_exit' EXIT
+    trap 'exit 130' INT TERM
+
+    ensure_keys
+    if [[ -n ${DATABASE_URL:-} ]]; then use_external_database; else start_private_cluster; fi
+    set_service_env
+
+    if (( db_only )); then
+        KEEP_RUNNING=1
+        log "database ready: $(db_display_url)"
+        log "the services would connect as cryo_authenticator to postgresql://$DB_HOST:$DB_PORT/$DB_NAME"
+        log "dev keys: $KEY_DIR; stop the cluster with '$0 stop'"
+        return 0
+    fi
+
+    start_services
+    (( ! demo )) || load_demo
+    print_info
+
+    # Foreground: wait until Ctrl-C, `run.sh stop`, or a service dying.
+    local entry name
+    while true; do
+        for entry in "${SERVICE_PORTS[@]}"; do
+            read -r name _ <<<"$entry"
+            if [[ ! -s $RUN_DIR/$name.pid ]] || ! kill -0 "$(cat "$RUN_DIR/$name.pid")" 2>/dev/null; then
+                if [[ -e $RUN_DIR/stop-requested ]]; then
+                    log "stopped by '$0 stop'"
+                    return 0
+                fi
+                warn "$name exited unexpectedly; last lines of $LOG_DIR/$name.log:"
+                tail -n 30 "$LOG_DIR/$name.log" >&2 || true
+                return 1
+            fi
+        done
+        sleep 2 &
+        wait $! || true
+    done
+}
+
+KEEP_RUNNING=0
+on_exit() {
+    local rc=$?
+    trap - EXIT
+    trap '' INT TERM    # let the cleanup finish even if Ctrl-C is pressed again
+    if (( ! KEEP_RUNNING )); then
+        # With DATABASE_URL this run did not use the private cluster (if one is up): leave it alone.
+        if [[ -n ${DATABASE_URL:-} ]]; then stop_all --keep-db || true; else stop_all || true; fi
+    fi
+    exit "$rc"
+}
+
+main "$@"
