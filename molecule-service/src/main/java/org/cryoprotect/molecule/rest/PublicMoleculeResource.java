@@ -5,11 +5,10 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
-import org.cryoprotect.common.security.Caller;
 import org.cryoprotect.molecule.model.Page;
 import org.cryoprotect.molecule.model.PublicMolecule;
 import org.cryoprotect.molecule.repository.Cursor;
-import org.cryoprotect.molecule.service.PublicSummaryRefresher;
+import org.cryoprotect.molecule.service.PublicMoleculeService;
 import org.jboss.resteasy.reactive.RestQuery;
 
 import io.smallrye.mutiny.Uni;
@@ -19,16 +18,16 @@ import io.smallrye.mutiny.Uni;
 @Produces(MediaType.APPLICATION_JSON)
 public class PublicMoleculeResource {
 
-    private final PublicSummaryRefresher summary;
+    private final PublicMoleculeService publicMolecules;
     private final RequestParams params;
 
-    public PublicMoleculeResource(PublicSummaryRefresher summary, RequestParams params) {
-        this.summary = summary;
+    public PublicMoleculeResource(PublicMoleculeService publicMolecules, RequestParams params) {
+        this.publicMolecules = publicMolecules;
         this.params = params;
     }
 
     @GET
     public Uni<Page<PublicMolecule>> list(@RestQuery String q, @RestQuery String limit, @RestQuery String cursor) {
-        return summary.list(Caller.ANONYMOUS, RequestParams.text("q", q), params.limit(limit), Cursor.decode(cursor));
+        return publicMolecules.list(RequestParams.text("q", q), params.limit(limit), Cursor.decode(cursor));
     }
 }

@@ -6,11 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.cryoprotect.common.db.RlsTransactions;
 import org.cryoprotect.common.security.Caller;
-import org.cryoprotect.molecule.model.Page;
-import org.cryoprotect.molecule.model.PublicMolecule;
 import org.cryoprotect.molecule.repository.BatchRepository;
-import org.cryoprotect.molecule.repository.Cursor;
-import org.cryoprotect.molecule.repository.PublicSummaryRepository;
 import org.jboss.logging.Logger;
 
 import io.quarkus.scheduler.Scheduled;
@@ -28,17 +24,11 @@ public class PublicSummaryRefresher {
 
     private final RlsTransactions transactions;
     private final BatchRepository batches;
-    private final PublicSummaryRepository summaries;
     private final AtomicBoolean dirty = new AtomicBoolean();
 
-    public PublicSummaryRefresher(RlsTransactions transactions, BatchRepository batches, PublicSummaryRepository summaries) {
+    public PublicSummaryRefresher(RlsTransactions transactions, BatchRepository batches) {
         this.transactions = transactions;
         this.batches = batches;
-        this.summaries = summaries;
-    }
-
-    public Uni<Page<PublicMolecule>> list(Caller caller, String text, int limit, Cursor after) {
-        return transactions.read(caller, db -> summaries.list(db, text, limit, after));
     }
 
     public void requestRefresh() {

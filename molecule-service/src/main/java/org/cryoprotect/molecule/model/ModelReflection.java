@@ -1,0 +1,16 @@
+package org.cryoprotect.molecule.model;
+
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
+/**
+ * JSON types that appear only inside generic or nested positions (Page items, map values, lists),
+ * where Quarkus cannot infer them from resource signatures for a native image.
+ */
+@RegisterForReflection(targets = {Page.class, Molecule.class, PropertyValue.class, Mixture.class, Mixture.Component.class,
+        Toxicity.class, ToxicitySummary.class, PublicMolecule.class, BatchRecord.class, BatchResult.class,
+        BatchResponse.class, ToxicityInput.class, NewMixture.NewComponent.class, Member.class, Team.class, Project.class})
+final class ModelReflection {
+
+    private ModelReflection() {
+    }
+}
