@@ -48,9 +48,9 @@ mkdir -p "$LOG_DIR" "$RUN_DIR"
 # ---------------------------------------------------------------------------------------------
 start_services() {
     start_service molecule-service 8082 "$REPO_ROOT/molecule-service/target/quarkus-app/quarkus-run.jar" \
-        "${DB_ENV[@]}" "${JWT_ENV[@]}" MP_JWT_VERIFY_AUDIENCES=molecule-service
+        "${DB_ENV[@]}" "${JWT_ENV[@]}" CRYO_TOKEN_AUDIENCE=molecule-service
     # start_service auth-service   8081 "$REPO_ROOT/auth-service/target/quarkus-app/quarkus-run.jar"   "${DB_ENV[@]}"
-    # start_service import-service 8083 "$REPO_ROOT/import-service/target/quarkus-app/quarkus-run.jar" "${DB_ENV[@]}" "${JWT_ENV[@]}" MP_JWT_VERIFY_AUDIENCES=import-service
+    # start_service import-service 8083 "$REPO_ROOT/import-service/target/quarkus-app/quarkus-run.jar" "${DB_ENV[@]}" "${JWT_ENV[@]}" CRYO_TOKEN_AUDIENCE=import-service
     # start_service upstream-sim   8090 "$REPO_ROOT/deploy/simulator/target/quarkus-app/quarkus-run.jar"
 }
 
@@ -251,8 +251,8 @@ set_service_env() {
         QUARKUS_DATASOURCE_MIGRATIONS_PASSWORD="$DB_ADMIN_PASSWORD"
     )
     JWT_ENV=(
-        MP_JWT_VERIFY_PUBLICKEY_LOCATION="file:$KEY_DIR/public.pem"
-        MP_JWT_VERIFY_ISSUER="$ISSUER"
+        CRYO_TOKEN_PUBLIC_KEY_LOCATION="file:$KEY_DIR/public.pem"
+        CRYO_TOKEN_ISSUER="$ISSUER"
     )
 }
 

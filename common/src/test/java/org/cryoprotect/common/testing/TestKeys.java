@@ -28,8 +28,8 @@ public class TestKeys implements QuarkusTestResourceLifecycleManager {
     public Map<String, String> start() {
         ensure();
         return Map.of(
-                "mp.jwt.verify.publickey.location", DIR.resolve("public.pem").toUri().toString(),
-                "mp.jwt.verify.issuer", ISSUER);
+                "cryo.token.public-key-location", DIR.resolve("public.pem").toUri().toString(),
+                "cryo.token.issuer", ISSUER);
     }
 
     @Override

@@ -1,0 +1,138 @@
+package org.cryoprotect.common.security;
+
+import java.time.Instant;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import org.jboss.logging.Logger;
+
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.core.json.JsonObject;
+import io.vertx.mutiny.core.Vertx;
+import io.vertx.mutiny.core.http.HttpClient;
+
+/**
+ * Follows auth-service's revocation feed (server-sent events) and applies each event to the
+ * {@link DenyList}. Every (re)connection asks for the events after the last sequence number seen,
+ * so revocations made while this service was disconnected arrive as soon as it reconnects.
+ */
+@ApplicationScoped
+public class RevocationFeedClient {
+
+    private static final Logger LOG = Logger.getLogger(RevocationFeedClient.class);
+    private static final long MAX_BACKOFF_MS = 5_000;
+
+    private final TokenConfig config;
+    private final DenyList denyList;
+    private final VerificationKeys keys;
+    private final Vertx vertx;
+    private final HttpClient http;
+    private final AtomicLong lastSequence = new AtomicLong();
+    private volatile boolean connected;
+    private volatile boolean stopped;
+    private long backoffMs = 250;
+
+    public RevocationFeedClient(TokenConfig config, DenyList denyList, VerificationKeys keys, Vertx vertx) {
+        this.config = config;
+        this.denyList = denyList;
+        this.keys = keys;
+        this.vertx = vertx;
+        // The feed sends a heartbeat every few seconds: silence this long means a dead connection.
+        this.http = vertx.createHttpClient(new HttpClientOptions().setIdleTimeout(20).setIdleTimeoutUnit(TimeUnit.SECONDS));
+    }
+
+    void start(@Observes StartupEvent start) {
+        config.revocationFeedUrl().ifPresent(url -> connect());
+    }
+
+    void stop(@Observes ShutdownEvent stop) {
+        stopped = true;
+    }
+
+    public boolean isConnected() {
+        return connected;
+    }
+
+    public long lastSequence() {
+        return lastSequence.get();
+    }
+
+    private void connect() {
+        if (stopped) {
+            return;
+        }
+        String url = config.revocationFeedUrl().orElseThrow() + "?since=" + lastSequence.get();
+        StringBuilder pending = new StringBuilder();
+        http.request(new RequestOptions().setAbsoluteURI(url).setMethod(HttpMethod.GET).putHeader("Accept", "text/event-stream"))
+                .chain(request -> request.send())
+                .subscribe().with(response -> {
+                    if (response.statusCode() != 200) {
+                        reconnectLater("feed answered " + response.statusCode());
+                        return;
+                    }
+                    connected = true;
+                    backoffMs = 250;
+                    LOG.infof("Following the revocation feed from sequence %d", lastSequence.get());
+                    response.handler(chunk -> {
+                        pending.append(chunk.toString());
+                        drainEvents(pending);
+                    });
+                    response.exceptionHandler(e -> reconnectLater(e.getMessage()));
+                    response.endHandler(() -> reconnectLater("feed closed"));
+                }, failure -> reconnectLater(failure.getMessage()));
+    }
+
+    private void reconnectLater(String reason) {
+        if (stopped) {
+            return;
+        }
+        connected = false;
+        long delay = backoffMs;
+        backoffMs = Math.min(MAX_BACKOFF_MS, backoffMs * 2);
+        LOG.debugf("Revocation feed disconnected (%s); reconnecting in %d ms", reason, delay);
+        vertx.setTimer(delay, id -> connect());
+    }
+
+    /** Server-sent events are blocks separated by a blank line; their data lines carry JSON. */
+    private void drainEvents(StringBuilder pending) {
+        int end;
+        while ((end = pending.indexOf("\n\n")) >= 0) {
+            String block = pending.substring(0, end);
+            pending.delete(0, end + 2);
+            StringBuilder data = new StringBuilder();
+            for (String line : block.split("\n")) {
+                if (line.startsWith("data:")) {
+                    data.append(line.substring(5).trim());
+                }
+            }
+            if (!data.isEmpty()) {
+                apply(new JsonObject(data.toString()));
+            }
+        }
+    }
+
+    void apply(JsonObject event) {
+        String type = event.getString("type", "");
+        String value = event.getString("value");
+        switch (type) {
+            case "token" -> denyList.revokeToken(value, Instant.ofEpochSecond(event.getLong("expires_at")));
+            case "client" -> denyList.revokeClientTokensIssuedBefore(value, Instant.ofEpochSecond(event.getLong("not_before")));
+            case "subject" -> denyList.revokeSubjectTokensIssuedBefore(value, Instant.ofEpochSecond(event.getLong("not_before")));
+            case "keys" -> keys.refresh().subscribe().with(ignored -> { }, failure -> { });
+            default -> {
+                // heartbeats and types this version does not know
+            }
+        }
+        Long sequence = event.getLong("seq");
+        if (sequence != null) {
+            lastSequence.accumulateAndGet(sequence, Math::max);
+        }
+    }
+}
