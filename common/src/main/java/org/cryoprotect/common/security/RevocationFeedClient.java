@@ -28,6 +28,7 @@ public class RevocationFeedClient {
 
     private static final Logger LOG = Logger.getLogger(RevocationFeedClient.class);
     private static final long MAX_BACKOFF_MS = 5_000;
+    private static final long CATCH_UP_LOOK_BACK = 1_000;
 
     private final TokenConfig config;
     private final DenyList denyList;
@@ -68,7 +69,10 @@ public class RevocationFeedClient {
         if (stopped) {
             return;
         }
-        String url = config.revocationFeedUrl().orElseThrow() + "?since=" + lastSequence.get();
+        // A little look-back: a revocation that took a lower sequence number may have committed after
+        // a higher one we saw. Events are idempotent, so hearing one twice costs nothing.
+        long since = Math.max(0, lastSequence.get() - CATCH_UP_LOOK_BACK);
+        String url = config.revocationFeedUrl().orElseThrow() + "?since=" + since;
         StringBuilder pending = new StringBuilder();
         http.request(new RequestOptions().setAbsoluteURI(url).setMethod(HttpMethod.GET).putHeader("Accept", "text/event-stream"))
                 .chain(request -> request.send())

@@ -56,8 +56,12 @@ public class VerificationKeys implements VerificationKeyResolver {
         this.http = vertx.createHttpClient();
     }
 
+    /** A configured PEM key wins over the JWKS: it is the offline mode. */
     void load(@Observes StartupEvent start) {
-        config.publicKeyLocation().ifPresent(location -> replace(List.of(readPem(location))));
+        if (config.publicKeyLocation().isPresent()) {
+            replace(List.of(readPem(config.publicKeyLocation().get())));
+            return;
+        }
         config.jwksUrl().ifPresent(url -> refresh()
                 .onFailure().retry().withBackOff(Duration.ofMillis(500), Duration.ofSeconds(5)).indefinitely()
                 .subscribe().with(ignored -> { }));
@@ -79,7 +83,7 @@ public class VerificationKeys implements VerificationKeyResolver {
 
     /** Fetches the JWKS now; failures keep the keys already known. */
     public Uni<Void> refresh() {
-        if (config.jwksUrl().isEmpty()) {
+        if (config.jwksUrl().isEmpty() || config.publicKeyLocation().isPresent()) {
             return Uni.createFrom().voidItem();
         }
         String url = config.jwksUrl().get();

@@ -25,6 +25,13 @@ public class TestDatabase implements QuarkusTestResourceLifecycleManager {
     private final String user = env("PGUSER", "postgres");
     private final String password = env("PGPASSWORD", "");
     private final String database = "cryo_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    /** "authenticator" (RLS services) or "owner" (a service that owns its schema, like auth-service). */
+    private String appRole = "authenticator";
+
+    @Override
+    public void init(Map<String, String> args) {
+        appRole = args.getOrDefault("app-role", appRole);
+    }
 
     @Override
     public Map<String, String> start() {
@@ -44,8 +51,8 @@ public class TestDatabase implements QuarkusTestResourceLifecycleManager {
         }
         return Map.of(
                 "quarkus.datasource.reactive.url", "postgresql://" + host + ":" + port + "/" + database,
-                "quarkus.datasource.username", APP_ROLE,
-                "quarkus.datasource.password", APP_PASSWORD,
+                "quarkus.datasource.username", "owner".equals(appRole) ? user : APP_ROLE,
+                "quarkus.datasource.password", "owner".equals(appRole) ? password : APP_PASSWORD,
                 "quarkus.datasource.migrations.jdbc.url", jdbcUrl(database),
                 "quarkus.datasource.migrations.username", user,
                 "quarkus.datasource.migrations.password", password,

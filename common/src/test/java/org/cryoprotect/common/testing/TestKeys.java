@@ -29,6 +29,8 @@ public class TestKeys implements QuarkusTestResourceLifecycleManager {
         ensure();
         return Map.of(
                 "cryo.token.public-key-location", DIR.resolve("public.pem").toUri().toString(),
+                "cryo.token.jwks-url", "",
+                "cryo.token.revocation-feed-url", "",
                 "cryo.token.issuer", ISSUER);
     }
 

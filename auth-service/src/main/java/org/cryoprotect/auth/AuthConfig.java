@@ -1,0 +1,81 @@
+package org.cryoprotect.auth;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+@ConfigMapping(prefix = "cryo.auth")
+public interface AuthConfig {
+
+    /** The {@code iss} of every token, and the base of the metadata document. */
+    String issuer();
+
+    @WithDefault("5m")
+    Duration serviceTokenLifetime();
+
+    @WithDefault("15m")
+    Duration userTokenLifetime();
+
+    @WithDefault("30d")
+    Duration refreshTokenLifetime();
+
+    /** The audiences of user access tokens: the services a signed-in researcher calls. */
+    @WithDefault("molecule-service,import-service,auth-service")
+    List<String> userAudiences();
+
+    @WithDefault("molecules:read molecules:write imports:read imports:write")
+    String userScopes();
+
+    /** Base64 of 32 random bytes: encrypts signing keys at rest (a Kubernetes Secret in production). */
+    String keyEncryptionKey();
+
+    /** How long a key signs before the next one takes over. */
+    @WithDefault("30d")
+    Duration keyRotationInterval();
+
+    /** How long a retired key stays published; defaults to the longest token lifetime plus a minute. */
+    Optional<Duration> retiredKeyGrace();
+
+    /** How often each replica reloads keys from the database (another replica may have rotated). */
+    @WithDefault("10s")
+    Duration keyReloadInterval();
+
+    Throttle throttle();
+
+    Bootstrap bootstrap();
+
+    interface Throttle {
+        /** Failed logins or client authentications per account before it is refused for a while. */
+        @WithDefault("5")
+        int maxFailuresPerAccount();
+
+        @WithDefault("50")
+        int maxFailuresPerAddress();
+
+        @WithDefault("15m")
+        Duration window();
+    }
+
+    /** What a fresh deployment needs to work without manual SQL. */
+    interface Bootstrap {
+        Optional<String> adminEmail();
+
+        Optional<String> adminPassword();
+
+        Map<String, Client> clients();
+
+        interface Client {
+            /** A client without a secret (e.g. its environment variable unset) is skipped. */
+            Optional<String> secret();
+
+            @WithDefault("molecules:read")
+            List<String> scopes();
+
+            List<String> audiences();
+        }
+    }
+}

@@ -1,0 +1,52 @@
+package org.cryoprotect.auth.service;
+
+import java.time.Duration;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import org.cryoprotect.auth.AuthConfig;
+import org.cryoprotect.auth.crypto.Passwords;
+import org.cryoprotect.auth.repository.UserRepository;
+import org.jboss.logging.Logger;
+
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+
+/** Creates the configured admin user and service clients, so a fresh deployment needs no manual SQL. */
+@ApplicationScoped
+public class Bootstrap {
+
+    private static final Logger LOG = Logger.getLogger(Bootstrap.class);
+
+    private final AuthConfig config;
+    private final ServiceClients clients;
+    private final UserRepository users;
+    private final Pool pool;
+
+    public Bootstrap(AuthConfig config, ServiceClients clients, UserRepository users, Pool pool) {
+        this.config = config;
+        this.clients = clients;
+        this.users = users;
+        this.pool = pool;
+    }
+
+    void run(@Observes StartupEvent start) {
+        Uni<Void> work = Uni.createFrom().voidItem();
+        for (var client : config.bootstrap().clients().entrySet()) {
+            if (client.getValue().secret().isPresent()) {
+                work = work.chain(() -> clients.bootstrap(client.getKey(), client.getValue().secret().get(),
+                        client.getValue().scopes(), client.getValue().audiences()));
+            }
+        }
+        if (config.bootstrap().adminEmail().isPresent() && config.bootstrap().adminPassword().isPresent()) {
+            String email = config.bootstrap().adminEmail().get();
+            String hash = Passwords.hash(config.bootstrap().adminPassword().get());
+            work = work.chain(() -> pool.withConnection(db -> users.insert(db, email, hash, "Administrator", "admin")))
+                    .invoke(created -> created.ifPresent(id -> LOG.infof("Created admin user %s", email)))
+                    .replaceWithVoid();
+        }
+        work.await().atMost(Duration.ofSeconds(60));
+    }
+}

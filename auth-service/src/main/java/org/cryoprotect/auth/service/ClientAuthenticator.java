@@ -1,0 +1,53 @@
+package org.cryoprotect.auth.service;
+
+import java.time.Duration;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.cryoprotect.auth.crypto.Secrets;
+import org.cryoprotect.auth.repository.ClientRepository;
+import org.cryoprotect.auth.repository.ClientRepository.Client;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+
+/** RFC 6749 §2.3.1 client authentication, throttled per client and per source address. */
+@ApplicationScoped
+public class ClientAuthenticator {
+
+    /** Compared against when the client does not exist, so unknown ids cost the same. */
+    private static final String UNKNOWN_CLIENT_DIGEST = Secrets.digest("no such client");
+
+    public record Credentials(String clientId, String secret) {
+    }
+
+    private final Pool pool;
+    private final ClientRepository clients;
+    private final FailureThrottle throttle;
+
+    public ClientAuthenticator(Pool pool, ClientRepository clients, FailureThrottle throttle) {
+        this.pool = pool;
+        this.clients = clients;
+        this.throttle = throttle;
+    }
+
+    public Uni<Client> authenticate(Credentials credentials, String address) {
+        if (credentials == null || credentials.clientId() == null || credentials.secret() == null) {
+            return Uni.createFrom().failure(OAuthException.invalidClient("Client authentication is required"));
+        }
+        Duration wait = throttle.blocked("client:" + credentials.clientId(), address);
+        if (wait != null) {
+            return Uni.createFrom().failure(OAuthException.tooManyFailures(wait));
+        }
+        return pool.withConnection(db -> clients.find(db, credentials.clientId())).map(found -> {
+            String digest = found.map(Client::secretHash).orElse(UNKNOWN_CLIENT_DIGEST);
+            boolean valid = Secrets.matches(credentials.secret(), digest) && found.isPresent() && found.get().enabled();
+            if (!valid) {
+                throttle.failed("client:" + credentials.clientId(), address);
+                throw OAuthException.invalidClient("Unknown client, wrong secret, or client disabled");
+            }
+            throttle.succeeded("client:" + credentials.clientId());
+            return found.get();
+        });
+    }
+}

@@ -1,0 +1,172 @@
+package org.cryoprotect.auth.service;
+
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.PrivateKey;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import org.cryoprotect.auth.AuthConfig;
+import org.cryoprotect.auth.crypto.KeyEncryption;
+import org.cryoprotect.auth.repository.SigningKeyRepository;
+import org.cryoprotect.auth.repository.SigningKeyRepository.StoredKey;
+import org.cryoprotect.common.security.VerificationKeys;
+import org.jboss.logging.Logger;
+import org.jose4j.jwk.JsonWebKey;
+import org.jose4j.jwk.RsaJsonWebKey;
+import org.jose4j.jwk.RsaJwkGenerator;
+import org.jose4j.jws.AlgorithmIdentifiers;
+import org.jose4j.lang.JoseException;
+
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.json.JsonObject;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlClient;
+
+/**
+ * The signing key ring. There is always an active key (signs) and a next key (published, not yet
+ * signing), so verifiers know a key before any token carries it. Rotation retires the active key,
+ * which stays published until its last token expired; kids are never reused.
+ */
+@ApplicationScoped
+public class SigningKeys {
+
+    private static final Logger LOG = Logger.getLogger(SigningKeys.class);
+
+    public record KeyRing(String activeKid, PrivateKey activeKey, OffsetDateTime activatedAt, List<JsonWebKey> published) {
+    }
+
+    private final Pool pool;
+    private final SigningKeyRepository keys;
+    private final KeyEncryption encryption;
+    private final Revocations revocations;
+    private final VerificationKeys verificationKeys;
+    private final AuthConfig config;
+    private volatile KeyRing ring;
+
+    public SigningKeys(Pool pool, SigningKeyRepository keys, KeyEncryption encryption, Revocations revocations,
+            VerificationKeys verificationKeys, AuthConfig config) {
+        this.pool = pool;
+        this.keys = keys;
+        this.encryption = encryption;
+        this.revocations = revocations;
+        this.verificationKeys = verificationKeys;
+        this.config = config;
+    }
+
+    /** Before the first request: create the first keys if this is a fresh deployment. */
+    void start(@Observes StartupEvent start) {
+        pool.withTransaction(db -> keys.lock(db).chain(() -> keys.published(db)).chain(stored -> {
+            Uni<Void> missing = Uni.createFrom().voidItem();
+            if (stored.stream().noneMatch(k -> "active".equals(k.state()))) {
+                missing = missing.chain(() -> insertNew(db, "active"));
+            }
+            if (stored.stream().noneMatch(k -> "next".equals(k.state()))) {
+                missing = missing.chain(() -> insertNew(db, "next"));
+            }
+            return missing;
+        })).chain(this::reload).await().atMost(Duration.ofSeconds(60));
+    }
+
+    public KeyRing ring() {
+        return ring;
+    }
+
+    public Uni<KeyRing> rotate() {
+        OffsetDateTime retireAfter = OffsetDateTime.now().plus(retiredKeyGrace());
+        return pool.withTransaction(db -> keys.lock(db)
+                        .chain(() -> keys.promoteNext(db, retireAfter))
+                        .chain(() -> insertNew(db, "next"))
+                        .chain(() -> revocations.keysChanged(db)))
+                .chain(this::reload)
+                .invoke(current -> LOG.infof("Rotated signing keys: %s now signs", current.activeKid()));
+    }
+
+    @Scheduled(every = "${cryo.auth.key-check-interval:60s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> rotateWhenDue() {
+        KeyRing current = ring;
+        if (current == null || current.activatedAt() == null
+                || current.activatedAt().plus(config.keyRotationInterval()).isAfter(OffsetDateTime.now())) {
+            return Uni.createFrom().voidItem();
+        }
+        return rotate().replaceWithVoid();
+    }
+
+    /** Drops retired keys whose tokens have all expired; verifiers hear of it through the feed. */
+    @Scheduled(every = "${cryo.auth.key-expiry-check-interval:10s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> expireRetired() {
+        return pool.withTransaction(db -> keys.lock(db).chain(() -> keys.expireRetired(db))
+                        .call(expired -> expired > 0 ? revocations.keysChanged(db) : Uni.createFrom().voidItem()))
+                .chain(expired -> expired > 0 ? reload().replaceWithVoid() : Uni.createFrom().voidItem());
+    }
+
+    /** Another replica may have rotated. */
+    @Scheduled(every = "${cryo.auth.key-reload-interval:10s}", delayed = "10s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> scheduledReload() {
+        return reload().replaceWithVoid();
+    }
+
+    public Uni<KeyRing> reload() {
+        return pool.withConnection(keys::published).map(this::toRing).invoke(loaded -> {
+            ring = loaded;
+            verificationKeys.replace(loaded.published());
+        });
+    }
+
+    public Duration retiredKeyGrace() {
+        Duration longest = config.userTokenLifetime().compareTo(config.serviceTokenLifetime()) > 0
+                ? config.userTokenLifetime() : config.serviceTokenLifetime();
+        return config.retiredKeyGrace().orElse(longest.plusMinutes(1));
+    }
+
+    private Uni<Void> insertNew(SqlClient db, String state) {
+        try {
+            String kid = "k-" + DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss").format(OffsetDateTime.now(ZoneOffset.UTC))
+                    + "-" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
+            RsaJsonWebKey jwk = RsaJwkGenerator.generateJwk(2048);
+            jwk.setKeyId(kid);
+            jwk.setAlgorithm(AlgorithmIdentifiers.RSA_USING_SHA256);
+            jwk.setUse("sig");
+            JsonObject publicJwk = new JsonObject(jwk.toJson(JsonWebKey.OutputControlLevel.PUBLIC_ONLY));
+            return keys.insert(db, kid, state, publicJwk, encryption.encrypt(jwk.getPrivateKey().getEncoded(), kid));
+        } catch (JoseException e) {
+            return Uni.createFrom().failure(e);
+        }
+    }
+
+    private KeyRing toRing(List<StoredKey> stored) {
+        List<JsonWebKey> published = new ArrayList<>();
+        String activeKid = null;
+        PrivateKey activeKey = null;
+        OffsetDateTime activatedAt = null;
+        for (StoredKey key : stored) {
+            try {
+                published.add(JsonWebKey.Factory.newJwk(key.publicJwk().encode()));
+                if ("active".equals(key.state())) {
+                    activeKid = key.kid();
+                    activatedAt = key.activatedAt();
+                    activeKey = KeyFactory.getInstance("RSA")
+                            .generatePrivate(new PKCS8EncodedKeySpec(encryption.decrypt(key.encryptedPrivateKey(), key.kid())));
+                }
+            } catch (JoseException | GeneralSecurityException e) {
+                throw new IllegalStateException("Unreadable signing key " + key.kid(), e);
+            }
+        }
+        if (activeKey == null) {
+            throw new IllegalStateException("No active signing key");
+        }
+        return new KeyRing(activeKid, activeKey, activatedAt, List.copyOf(published));
+    }
+}
