@@ -133,7 +133,8 @@ public class VerificationKeys implements VerificationKeyResolver {
 
     private static JsonWebKey readPem(String location) {
         try {
-            Path path = location.startsWith("file:") ? Path.of(URI.create(location)) : Path.of(location);
+            Path path = location.startsWith("file:/") ? Path.of(URI.create(location))
+                    : Path.of(location.startsWith("file:") ? location.substring(5) : location);
             String pem = Files.readString(path).replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
             PublicKey key = KeyFactory.getInstance("RSA").generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(pem)));
             return PublicJsonWebKey.Factory.newPublicJwk(key);

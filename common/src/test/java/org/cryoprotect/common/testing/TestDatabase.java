@@ -68,6 +68,21 @@ public class TestDatabase implements QuarkusTestResourceLifecycleManager {
         }
     }
 
+    public String name() {
+        return database;
+    }
+
+    /** Environment variables that point a service process at this database. */
+    public Map<String, String> serviceEnvironment(boolean owner) {
+        return Map.of(
+                "QUARKUS_DATASOURCE_REACTIVE_URL", "postgresql://" + host + ":" + port + "/" + database,
+                "QUARKUS_DATASOURCE_USERNAME", owner ? user : APP_ROLE,
+                "QUARKUS_DATASOURCE_PASSWORD", owner ? password : APP_PASSWORD,
+                "QUARKUS_DATASOURCE_MIGRATIONS_JDBC_URL", jdbcUrl(database),
+                "QUARKUS_DATASOURCE_MIGRATIONS_USERNAME", user,
+                "QUARKUS_DATASOURCE_MIGRATIONS_PASSWORD", password);
+    }
+
     /** A superuser connection to the test database, for fixtures and for checking what the API did. */
     public static Connection superuser(String database) throws SQLException {
         TestDatabase settings = new TestDatabase();
