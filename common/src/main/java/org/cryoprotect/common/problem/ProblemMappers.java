@@ -95,6 +95,8 @@ public class ProblemMappers {
             case "23503" -> respond(new Problem(404, "Not Found", "A referenced resource does not exist"));
             case "23514", "22P02", "22003", "23502" -> respond(new Problem(422, "Unprocessable Entity",
                     "A value is out of range or malformed: " + e.getErrorMessage()));
+            case "57014" -> respond(new Problem(503, "Service Unavailable",
+                    "The query took too long and was cancelled; narrow the search or retry"));
             default -> unexpected(e);
         };
     }

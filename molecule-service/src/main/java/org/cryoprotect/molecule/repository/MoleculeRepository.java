@@ -37,9 +37,7 @@ public class MoleculeRepository {
     public Uni<Page<Molecule>> search(SqlClient db, MoleculeSearch search, int limit, Cursor after) {
         Sql sql = new Sql();
         if (search.text() != null) {
-            String pattern = Sql.likePattern(search.text());
-            sql.and("m.name ilike ? or m.id in (select s.molecule_id from chem.molecule_synonyms s where s.synonym ilike ?)",
-                    pattern, pattern);
+            sql.and("m.id in (select chem_private.molecule_ids_matching(?))", Sql.likePattern(search.text()));
         }
         sql.andIf(search.formula() != null, "m.formula = ?", search.formula())
                 .andIf(search.inchikey() != null, "m.inchikey = ?", search.inchikey())

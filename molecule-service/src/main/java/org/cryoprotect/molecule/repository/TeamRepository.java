@@ -98,6 +98,35 @@ public class TeamRepository {
                 + "on conflict do nothing").execute(Tuple.of(projectId, mixtureId, addedBy)).replaceWithVoid();
     }
 
+    /** The update and delete methods answer whether a row was visible and writable for the caller. */
+    public Uni<Boolean> renameTeam(SqlClient db, UUID id, String name) {
+        return db.preparedQuery("update chem.teams set name = $2 where id = $1").execute(Tuple.of(id, name))
+                .map(rows -> rows.rowCount() == 1);
+    }
+
+    public Uni<Boolean> deleteTeam(SqlClient db, UUID id) {
+        return db.preparedQuery("delete from chem.teams where id = $1").execute(Tuple.of(id)).map(rows -> rows.rowCount() == 1);
+    }
+
+    public Uni<Boolean> updateProject(SqlClient db, UUID id, String name, String description) {
+        return db.preparedQuery("update chem.projects set name = coalesce($2, name), description = coalesce($3, description) "
+                + "where id = $1").execute(Tuple.of(id, name, description)).map(rows -> rows.rowCount() == 1);
+    }
+
+    public Uni<Boolean> deleteProject(SqlClient db, UUID id) {
+        return db.preparedQuery("delete from chem.projects where id = $1").execute(Tuple.of(id)).map(rows -> rows.rowCount() == 1);
+    }
+
+    public Uni<Boolean> unlinkMolecule(SqlClient db, UUID projectId, UUID moleculeId) {
+        return db.preparedQuery("delete from chem.project_molecules where project_id = $1 and molecule_id = $2")
+                .execute(Tuple.of(projectId, moleculeId)).map(rows -> rows.rowCount() == 1);
+    }
+
+    public Uni<Boolean> unlinkMixture(SqlClient db, UUID projectId, UUID mixtureId) {
+        return db.preparedQuery("delete from chem.project_mixtures where project_id = $1 and mixture_id = $2")
+                .execute(Tuple.of(projectId, mixtureId)).map(rows -> rows.rowCount() == 1);
+    }
+
     private static Team toTeam(Row row) {
         return new Team(row.getUUID("id"), row.getString("name"), row.getUUID("created_by"), row.getOffsetDateTime("created_at"));
     }

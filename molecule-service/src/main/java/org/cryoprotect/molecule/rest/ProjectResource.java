@@ -5,7 +5,9 @@ import java.util.List;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -18,6 +20,7 @@ import org.cryoprotect.molecule.model.MoleculeLink;
 import org.cryoprotect.molecule.model.NewProject;
 import org.cryoprotect.molecule.model.Page;
 import org.cryoprotect.molecule.model.Project;
+import org.cryoprotect.molecule.model.ProjectPatch;
 import org.cryoprotect.molecule.repository.Cursor;
 import org.cryoprotect.molecule.service.TeamService;
 import org.eclipse.microprofile.jwt.JsonWebToken;
@@ -59,6 +62,32 @@ public class ProjectResource {
     @Path("/{id}")
     public Uni<Project> get(@RestPath String id) {
         return teams.project(Caller.of(token), RequestParams.id("id", id));
+    }
+
+    @PATCH
+    @Path("/{id}")
+    public Uni<Project> update(@RestPath String id, @Valid @NotNull ProjectPatch patch) {
+        return teams.updateProject(Caller.of(token), RequestParams.id("id", id), patch.name(), patch.description());
+    }
+
+    @DELETE
+    @Path("/{id}")
+    public Uni<RestResponse<Void>> delete(@RestPath String id) {
+        return teams.deleteProject(Caller.of(token), RequestParams.id("id", id)).map(ignored -> RestResponse.noContent());
+    }
+
+    @DELETE
+    @Path("/{id}/molecules/{moleculeId}")
+    public Uni<RestResponse<Void>> removeMolecule(@RestPath String id, @RestPath String moleculeId) {
+        return teams.unlinkMolecule(Caller.of(token), RequestParams.id("id", id), RequestParams.id("molecule_id", moleculeId))
+                .map(ignored -> RestResponse.noContent());
+    }
+
+    @DELETE
+    @Path("/{id}/mixtures/{mixtureId}")
+    public Uni<RestResponse<Void>> removeMixture(@RestPath String id, @RestPath String mixtureId) {
+        return teams.unlinkMixture(Caller.of(token), RequestParams.id("id", id), RequestParams.id("mixture_id", mixtureId))
+                .map(ignored -> RestResponse.noContent());
     }
 
     @POST

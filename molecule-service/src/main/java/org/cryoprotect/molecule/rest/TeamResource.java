@@ -7,6 +7,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -48,6 +49,19 @@ public class TeamResource {
     @GET
     public Uni<List<Team>> mine() {
         return teams.teams(Caller.of(token));
+    }
+
+    @PATCH
+    @Path("/{id}")
+    public Uni<Team> rename(@RestPath String id, @Valid @NotNull NewTeam request) {
+        return teams.renameTeam(Caller.of(token), RequestParams.id("id", id), request.name());
+    }
+
+    /** Deletes the team with its projects and their links; molecules and mixtures stay with their owners. */
+    @DELETE
+    @Path("/{id}")
+    public Uni<RestResponse<Void>> delete(@RestPath String id) {
+        return teams.deleteTeam(Caller.of(token), RequestParams.id("id", id)).map(ignored -> RestResponse.noContent());
     }
 
     @GET

@@ -31,8 +31,6 @@ import io.vertx.mutiny.sqlclient.SqlConnection;
 @ApplicationScoped
 public class BatchUpsertService {
 
-    public static final String WRITE_SCOPE = "molecules:write";
-
     private final RlsTransactions transactions;
     private final BatchRepository batches;
     private final MoleculeRepository molecules;
@@ -51,9 +49,6 @@ public class BatchUpsertService {
     public Uni<List<BatchResult>> upsert(Caller caller, List<BatchRecord> records) {
         if (!caller.isService()) {
             return Uni.createFrom().failure(ProblemException.forbidden("Batch upsert is for service clients"));
-        }
-        if (!caller.hasScope(WRITE_SCOPE)) {
-            return Uni.createFrom().failure(ProblemException.forbidden("Batch upsert needs the scope " + WRITE_SCOPE));
         }
         return prepareAll(records)
                 .chain(prepared -> transactions.write(caller, db -> write(db, prepared)))

@@ -73,6 +73,52 @@ public class TeamService {
                         })));
     }
 
+    public Uni<Team> renameTeam(Caller caller, UUID teamId, String name) {
+        return transactions.write(caller, db -> teams.renameTeam(db, teamId, name.trim()).chain(renamed -> renamed
+                ? teams.team(db, teamId).map(t -> Access.found(t, "Team"))
+                : Access.explainRefusal(teams.team(db, teamId), "Team", () -> "Only a team's owners rename it")
+                        .replaceWith(Uni.createFrom().nullItem())));
+    }
+
+    public Uni<Void> deleteTeam(Caller caller, UUID teamId) {
+        return transactions.write(caller, db -> teams.deleteTeam(db, teamId).chain(deleted -> deleted
+                ? Uni.createFrom().voidItem()
+                : Access.explainRefusal(teams.team(db, teamId), "Team", () -> "Only a team's owners delete it")));
+    }
+
+    public Uni<Project> updateProject(Caller caller, UUID projectId, String name, String description) {
+        return transactions.write(caller, db -> teams.updateProject(db, projectId, name == null ? null : name.trim(), description)
+                .chain(updated -> updated
+                        ? teams.project(db, projectId).map(p -> Access.found(p, "Project"))
+                        : Access.explainRefusal(teams.project(db, projectId), "Project", () -> "Viewers cannot change a project")
+                                .replaceWith(Uni.createFrom().nullItem())));
+    }
+
+    public Uni<Void> deleteProject(Caller caller, UUID projectId) {
+        return transactions.write(caller, db -> teams.deleteProject(db, projectId).chain(deleted -> deleted
+                ? Uni.createFrom().voidItem()
+                : Access.explainRefusal(teams.project(db, projectId), "Project", () -> "Only a team's owners delete its projects")));
+    }
+
+    public Uni<Void> unlinkMolecule(Caller caller, UUID projectId, UUID moleculeId) {
+        return transactions.write(caller, db -> teams.project(db, projectId).map(p -> Access.found(p, "Project"))
+                .chain(() -> teams.unlinkMolecule(db, projectId, moleculeId))
+                .chain(removed -> removed ? Uni.createFrom().voidItem()
+                        : molecules.search(db, MoleculeSearch.inProject(projectId), 500, null).map(page -> {
+                            if (page.items().stream().anyMatch(m -> m.id().equals(moleculeId))) {
+                                throw ProblemException.forbidden("Viewers cannot change a project");
+                            }
+                            throw ProblemException.notFound("The molecule is not in this project");
+                        })));
+    }
+
+    public Uni<Void> unlinkMixture(Caller caller, UUID projectId, UUID mixtureId) {
+        return transactions.write(caller, db -> teams.project(db, projectId).map(p -> Access.found(p, "Project"))
+                .chain(() -> teams.unlinkMixture(db, projectId, mixtureId))
+                .chain(removed -> removed ? Uni.createFrom().voidItem()
+                        : Uni.createFrom().failure(ProblemException.notFound("The mixture is not in this project, or you may not change it"))));
+    }
+
     public Uni<Project> createProject(Caller caller, UUID teamId, String name, String description) {
         requireUser(caller);
         return transactions.write(caller, db -> teams.team(db, teamId).map(t -> Access.found(t, "Team"))

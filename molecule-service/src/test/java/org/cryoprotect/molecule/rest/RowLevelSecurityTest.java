@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.not;
 
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import org.cryoprotect.molecule.Api;
 import org.junit.jupiter.api.BeforeEach;
@@ -126,6 +127,44 @@ class RowLevelSecurityTest {
                 .post("/api/teams/" + teamA + "/members").then().statusCode(403);
         alice.request().get("/api/molecules/" + moleculeA).then().statusCode(200)
                 .body("name", org.hamcrest.Matchers.equalTo("RLS secret A"));
+    }
+
+    @Test
+    void teamsAndProjectsAreManagedByTheirOwners() {
+        Api owner = Api.user();
+        Api viewer = Api.user();
+        String team = owner.createTeam("Managed lab");
+        owner.addMember(team, viewer, "viewer");
+        String project = owner.createProject(team, "Managed project");
+        String molecule = owner.createMolecule("Managed molecule", "CCCCCCCCCCCCCCCCCCCO");
+        owner.link(project, molecule);
+
+        viewer.request().body(Map.of("name", "Renamed")).patch("/api/teams/" + team).then().statusCode(403);
+        viewer.request().body(Map.of("name", "Renamed")).patch("/api/projects/" + project).then().statusCode(403);
+        viewer.request().delete("/api/projects/" + project + "/molecules/" + molecule).then().statusCode(403);
+        viewer.request().delete("/api/projects/" + project).then().statusCode(403);
+        bob.request().delete("/api/teams/" + team).then().statusCode(404);
+
+        owner.request().body(Map.of("name", "Renamed lab")).patch("/api/teams/" + team).then().statusCode(200)
+                .body("name", org.hamcrest.Matchers.equalTo("Renamed lab"));
+        owner.request().body(Map.of("description", "Oocyte vitrification")).patch("/api/projects/" + project)
+                .then().statusCode(200).body("description", org.hamcrest.Matchers.equalTo("Oocyte vitrification"));
+        owner.request().delete("/api/projects/" + project + "/molecules/" + molecule).then().statusCode(204);
+        viewer.request().get("/api/molecules/" + molecule).then().statusCode(404);
+        owner.request().delete("/api/projects/" + project).then().statusCode(204);
+        owner.request().delete("/api/teams/" + team).then().statusCode(204);
+        viewer.request().get("/api/teams/" + team + "/members").then().statusCode(404);
+    }
+
+    @Test
+    void aTokenWithoutTheWriteScopeOnlyReads() {
+        UUID reader = UUID.randomUUID();
+        Api readOnly = new Api(org.cryoprotect.common.testing.TestTokens.claims(reader.toString(), "authenticated", Api.AUDIENCE)
+                .claim("client_id", "reader").scope("molecules:read")
+                .jws().keyId("test-key").type("at+jwt").sign(org.cryoprotect.common.testing.TestKeys.privateKey()), reader);
+        readOnly.request().get("/api/molecules?limit=1").then().statusCode(200);
+        readOnly.request().body(Map.of("name", "x", "smiles", "CCO")).post("/api/molecules").then().statusCode(403)
+                .body("detail", org.hamcrest.Matchers.containsString("molecules:write"));
     }
 
     @Test
