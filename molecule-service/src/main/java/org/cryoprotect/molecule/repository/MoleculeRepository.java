@@ -10,9 +10,9 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.cryoprotect.molecule.chem.PropertyUnits;
+import org.cryoprotect.molecule.model.JsonPage;
 import org.cryoprotect.molecule.model.Molecule;
 import org.cryoprotect.molecule.model.MoleculeSearch;
-import org.cryoprotect.molecule.model.Page;
 import org.cryoprotect.molecule.model.PropertyValue;
 
 import io.smallrye.mutiny.Uni;
@@ -34,7 +34,19 @@ public class MoleculeRepository {
             coalesce((select json_object_agg(p.name, json_build_object('value', p.value, 'unit', p.unit, 'source', p.source))
                       from chem.molecule_properties p where p.molecule_id = m.id), '{}') as properties""";
 
-    public Uni<Page<Molecule>> search(SqlClient db, MoleculeSearch search, int limit, Cursor after) {
+    /** The contract's molecule JSON, built by PostgreSQL. Must match {@link Molecule} field for field. */
+    static final String AS_JSON = """
+            json_build_object('id', m.id, 'name', m.name, 'formula', m.formula, 'smiles', m.smiles,
+                'canonical_smiles', m.canonical_smiles, 'inchi', m.inchi, 'inchikey', m.inchikey,
+                'pubchem_cid', m.pubchem_cid, 'chembl_id', m.chembl_id, 'is_public', m.is_public, 'created_by', m.created_by,
+                'synonyms', coalesce((select json_agg(s.synonym order by s.synonym) from chem.molecule_synonyms s
+                                      where s.molecule_id = m.id), '[]'),
+                'properties', coalesce((select json_object_agg(p.name, json_build_object('value', p.value, 'unit', p.unit,
+                                        'source', p.source)) from chem.molecule_properties p where p.molecule_id = m.id), '{}'),
+                'created_at', m.created_at,
+                'updated_at', m.updated_at)::text as json""";
+
+    public Uni<JsonPage> search(SqlClient db, MoleculeSearch search, int limit, Cursor after) {
         Sql sql = new Sql();
         if (search.text() != null) {
             sql.and("m.id in (select chem_private.molecule_ids_matching(?))", Sql.likePattern(search.text()));
@@ -49,10 +61,20 @@ public class MoleculeRepository {
         if (after != null) {
             sql.and("(m.name, m.id) > (?, ?)", after.key(), after.id());
         }
-        String query = "select " + COLUMNS + " from chem.molecules m where " + sql.where()
+        String query = "select m.name, m.id, " + AS_JSON + " from chem.molecules m where " + sql.where()
                 + " order by m.name, m.id limit " + sql.param(limit + 1);
-        return db.preparedQuery(query).execute(sql.tuple())
-                .map(rows -> Rows.page(rows, limit, MoleculeRepository::toMolecule, m -> new Cursor(m.name(), m.id())));
+        return db.preparedQuery(query).execute(sql.tuple()).map(rows -> {
+            List<String> items = new ArrayList<>(Math.min(rows.size(), limit));
+            Cursor last = null;
+            for (Row row : rows) {
+                if (items.size() == limit) {
+                    return new JsonPage(items, last.encode());
+                }
+                items.add(row.getString("json"));
+                last = new Cursor(row.getString("name"), row.getUUID("id"));
+            }
+            return new JsonPage(items, null);
+        });
     }
 
     private static void propertyRange(Sql sql, String property, Double min, Double max) {

@@ -122,6 +122,11 @@ public class TeamRepository {
                 .execute(Tuple.of(projectId, moleculeId)).map(rows -> rows.rowCount() == 1);
     }
 
+    public Uni<Boolean> isLinked(SqlClient db, UUID projectId, UUID moleculeId) {
+        return db.preparedQuery("select exists (select 1 from chem.project_molecules where project_id = $1 and molecule_id = $2)")
+                .execute(Tuple.of(projectId, moleculeId)).map(rows -> rows.iterator().next().getBoolean(0));
+    }
+
     public Uni<Boolean> unlinkMixture(SqlClient db, UUID projectId, UUID mixtureId) {
         return db.preparedQuery("delete from chem.project_mixtures where project_id = $1 and mixture_id = $2")
                 .execute(Tuple.of(projectId, mixtureId)).map(rows -> rows.rowCount() == 1);

@@ -20,6 +20,7 @@ import org.cryoprotect.molecule.model.Molecule;
 import org.cryoprotect.molecule.model.MoleculePatch;
 import org.cryoprotect.molecule.model.MoleculeSearch;
 import org.cryoprotect.molecule.model.NewMolecule;
+import org.cryoprotect.molecule.model.MoleculePage;
 import org.cryoprotect.molecule.model.Page;
 import org.cryoprotect.molecule.model.Toxicity;
 import org.cryoprotect.molecule.model.ToxicityInput;
@@ -28,6 +29,9 @@ import org.cryoprotect.molecule.service.BatchUpsertService;
 import org.cryoprotect.molecule.service.MoleculeService;
 import org.cryoprotect.molecule.service.ToxicityService;
 import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 import org.jboss.resteasy.reactive.RestResponse;
@@ -56,7 +60,9 @@ public class MoleculeResource {
     }
 
     @GET
-    public Uni<Page<Molecule>> search(@RestQuery String q, @RestQuery String formula, @RestQuery String inchikey,
+    @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = MoleculePage.class)))
+    public Uni<RestResponse<String>> search(@RestQuery String q, @RestQuery String formula, @RestQuery String inchikey,
             @RestQuery("mw_min") String mwMin, @RestQuery("mw_max") String mwMax,
             @RestQuery("logp_min") String logpMin, @RestQuery("logp_max") String logpMax,
             @RestQuery("tpsa_max") String tpsaMax, @RestQuery("project_id") String projectId,
@@ -66,7 +72,8 @@ public class MoleculeResource {
                 RequestParams.number("mw_max", mwMax), RequestParams.number("logp_min", logpMin),
                 RequestParams.number("logp_max", logpMax), RequestParams.number("tpsa_max", tpsaMax),
                 RequestParams.optionalId("project_id", projectId));
-        return molecules.search(caller(), search, params.limit(limit), Cursor.decode(cursor));
+        return molecules.search(caller(), search, params.limit(limit), Cursor.decode(cursor))
+                .map(page -> RestResponse.ok(page.toJson(), MediaType.APPLICATION_JSON_TYPE));
     }
 
     @POST

@@ -15,15 +15,17 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.cryoprotect.common.security.Caller;
 import org.cryoprotect.molecule.model.MixtureLink;
-import org.cryoprotect.molecule.model.Molecule;
 import org.cryoprotect.molecule.model.MoleculeLink;
 import org.cryoprotect.molecule.model.NewProject;
-import org.cryoprotect.molecule.model.Page;
+import org.cryoprotect.molecule.model.MoleculePage;
 import org.cryoprotect.molecule.model.Project;
 import org.cryoprotect.molecule.model.ProjectPatch;
 import org.cryoprotect.molecule.repository.Cursor;
 import org.cryoprotect.molecule.service.TeamService;
 import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 import org.jboss.resteasy.reactive.RestResponse;
@@ -99,8 +101,11 @@ public class ProjectResource {
 
     @GET
     @Path("/{id}/molecules")
-    public Uni<Page<Molecule>> molecules(@RestPath String id, @RestQuery String limit, @RestQuery String cursor) {
-        return teams.projectMolecules(Caller.of(token), RequestParams.id("id", id), params.limit(limit), Cursor.decode(cursor));
+    @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = MoleculePage.class)))
+    public Uni<RestResponse<String>> molecules(@RestPath String id, @RestQuery String limit, @RestQuery String cursor) {
+        return teams.projectMolecules(Caller.of(token), RequestParams.id("id", id), params.limit(limit), Cursor.decode(cursor))
+                .map(page -> RestResponse.ok(page.toJson(), MediaType.APPLICATION_JSON_TYPE));
     }
 
     @POST

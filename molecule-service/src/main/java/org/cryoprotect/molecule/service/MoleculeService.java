@@ -11,11 +11,11 @@ import org.cryoprotect.common.db.RlsTransactions;
 import org.cryoprotect.common.problem.ProblemException;
 import org.cryoprotect.common.security.Caller;
 import org.cryoprotect.molecule.chem.ComputedStructure;
+import org.cryoprotect.molecule.model.JsonPage;
 import org.cryoprotect.molecule.model.Molecule;
 import org.cryoprotect.molecule.model.MoleculePatch;
 import org.cryoprotect.molecule.model.MoleculeSearch;
 import org.cryoprotect.molecule.model.NewMolecule;
-import org.cryoprotect.molecule.model.Page;
 import org.cryoprotect.molecule.repository.Cursor;
 import org.cryoprotect.molecule.repository.MoleculeRepository;
 
@@ -39,7 +39,7 @@ public class MoleculeService {
         this.summary = summary;
     }
 
-    public Uni<Page<Molecule>> search(Caller caller, MoleculeSearch search, int limit, Cursor after) {
+    public Uni<JsonPage> search(Caller caller, MoleculeSearch search, int limit, Cursor after) {
         return transactions.read(caller, db -> molecules.search(db, search, limit, after));
     }
 

@@ -13,8 +13,9 @@ import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 
 /**
- * Keeps the materialized view public_molecules_summary fresh: on a schedule, and shortly after
- * writes to public molecules (debounced, so an import of many batches costs few refreshes).
+ * Keeps the materialized view public_molecules_summary fresh: on a schedule, and after writes to
+ * public molecules once they pause for the debounce interval — so a running import does not pay
+ * for a refresh after every batch — but never later than the scheduled interval.
  */
 @ApplicationScoped
 public class PublicSummaryRefresher {
@@ -25,24 +26,30 @@ public class PublicSummaryRefresher {
     private final RlsTransactions transactions;
     private final BatchRepository batches;
     private final AtomicBoolean dirty = new AtomicBoolean();
+    private volatile long lastWrite;
+    private final long debounceMillis;
 
-    public PublicSummaryRefresher(RlsTransactions transactions, BatchRepository batches) {
+    public PublicSummaryRefresher(RlsTransactions transactions, BatchRepository batches, MoleculeConfig config) {
         this.transactions = transactions;
         this.batches = batches;
+        this.debounceMillis = config.summaryRefreshDebounce().toMillis();
     }
 
     public void requestRefresh() {
+        lastWrite = System.currentTimeMillis();
         dirty.set(true);
     }
 
-    @Scheduled(every = "${cryo.molecule.summary-refresh-debounce:2s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    Uni<Void> refreshIfDirty() {
-        return dirty.getAndSet(false) ? refresh() : Uni.createFrom().voidItem();
+    @Scheduled(every = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> refreshWhenWritesPause() {
+        boolean quiet = System.currentTimeMillis() - lastWrite >= debounceMillis;
+        return quiet && dirty.getAndSet(false) ? refresh() : Uni.createFrom().voidItem();
     }
 
     @Scheduled(every = "${cryo.molecule.summary-refresh-every:5m}", delayed = "10s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> refresh() {
+        dirty.set(false);
         return transactions.write(SELF, batches::refreshPublicSummary)
                 .onFailure().invoke(e -> {
                     dirty.set(true);

@@ -9,9 +9,8 @@ import org.cryoprotect.common.db.RlsTransactions;
 import org.cryoprotect.common.problem.ProblemException;
 import org.cryoprotect.common.security.Caller;
 import org.cryoprotect.molecule.model.Member;
-import org.cryoprotect.molecule.model.Molecule;
+import org.cryoprotect.molecule.model.JsonPage;
 import org.cryoprotect.molecule.model.MoleculeSearch;
-import org.cryoprotect.molecule.model.Page;
 import org.cryoprotect.molecule.model.Project;
 import org.cryoprotect.molecule.model.Team;
 import org.cryoprotect.molecule.repository.Cursor;
@@ -104,8 +103,8 @@ public class TeamService {
         return transactions.write(caller, db -> teams.project(db, projectId).map(p -> Access.found(p, "Project"))
                 .chain(() -> teams.unlinkMolecule(db, projectId, moleculeId))
                 .chain(removed -> removed ? Uni.createFrom().voidItem()
-                        : molecules.search(db, MoleculeSearch.inProject(projectId), 500, null).map(page -> {
-                            if (page.items().stream().anyMatch(m -> m.id().equals(moleculeId))) {
+                        : teams.isLinked(db, projectId, moleculeId).map(linked -> {
+                            if (linked) {
                                 throw ProblemException.forbidden("Viewers cannot change a project");
                             }
                             throw ProblemException.notFound("The molecule is not in this project");
@@ -151,7 +150,7 @@ public class TeamService {
                 .transform(e -> ProblemException.forbidden("Viewers cannot change a project")));
     }
 
-    public Uni<Page<Molecule>> projectMolecules(Caller caller, UUID projectId, int limit, Cursor after) {
+    public Uni<JsonPage> projectMolecules(Caller caller, UUID projectId, int limit, Cursor after) {
         return transactions.read(caller, db -> teams.project(db, projectId).map(p -> Access.found(p, "Project"))
                 .chain(() -> molecules.search(db, MoleculeSearch.inProject(projectId), limit, after)));
     }
