@@ -33,6 +33,12 @@ public interface AuthConfig {
     /** Base64 of 32 random bytes: encrypts signing keys at rest (a Kubernetes Secret in production). */
     String keyEncryptionKey();
 
+    /**
+     * A PKCS#8 PEM private key to sign with on a fresh deployment, instead of generating one
+     * (e.g. a key managed outside the cluster). Ignored once the database holds keys.
+     */
+    Optional<String> signingKeyFile();
+
     /** How long a key signs before the next one takes over. */
     @WithDefault("30d")
     Duration keyRotationInterval();

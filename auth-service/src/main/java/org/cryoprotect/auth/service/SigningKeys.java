@@ -71,7 +71,9 @@ public class SigningKeys {
         pool.withTransaction(db -> keys.lock(db).chain(() -> keys.published(db)).chain(stored -> {
             Uni<Void> missing = Uni.createFrom().voidItem();
             if (stored.stream().noneMatch(k -> "active".equals(k.state()))) {
-                missing = missing.chain(() -> insertNew(db, "active"));
+                missing = missing.chain(() -> config.signingKeyFile().isPresent()
+                        ? insertConfigured(db, config.signingKeyFile().get())
+                        : insertNew(db, "active"));
             }
             if (stored.stream().noneMatch(k -> "next".equals(k.state()))) {
                 missing = missing.chain(() -> insertNew(db, "next"));
@@ -143,6 +145,31 @@ public class SigningKeys {
             return keys.insert(db, kid, state, publicJwk, encryption.encrypt(jwk.getPrivateKey().getEncoded(), kid));
         } catch (JoseException e) {
             return Uni.createFrom().failure(e);
+        }
+    }
+
+    /** The configured key becomes the active key; its kid is its RFC 7638 thumbprint, so it is never reused. */
+    private Uni<Void> insertConfigured(SqlClient db, String location) {
+        try {
+            String pem = java.nio.file.Files.readString(java.nio.file.Path.of(location.replaceFirst("^file:", "")))
+                    .replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
+            java.security.interfaces.RSAPrivateCrtKey privateKey = (java.security.interfaces.RSAPrivateCrtKey) KeyFactory
+                    .getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(java.util.Base64.getDecoder().decode(pem)));
+            java.security.PublicKey publicKey = KeyFactory.getInstance("RSA").generatePublic(
+                    new java.security.spec.RSAPublicKeySpec(privateKey.getModulus(), privateKey.getPublicExponent()));
+            RsaJsonWebKey jwk = (RsaJsonWebKey) org.jose4j.jwk.PublicJsonWebKey.Factory.newPublicJwk(publicKey);
+            if (privateKey.getModulus().bitLength() < 2048) {
+                return Uni.createFrom().failure(new IllegalStateException("The configured signing key is shorter than 2048 bits"));
+            }
+            String kid = "cfg-" + jwk.calculateBase64urlEncodedThumbprint("SHA-256").substring(0, 16);
+            jwk.setKeyId(kid);
+            jwk.setAlgorithm(AlgorithmIdentifiers.RSA_USING_SHA256);
+            jwk.setUse("sig");
+            LOG.infof("Signing with the configured key %s", kid);
+            return keys.insert(db, kid, "active", new JsonObject(jwk.toJson(JsonWebKey.OutputControlLevel.PUBLIC_ONLY)),
+                    encryption.encrypt(privateKey.getEncoded(), kid));
+        } catch (java.io.IOException | GeneralSecurityException | JoseException | ClassCastException e) {
+            return Uni.createFrom().failure(new IllegalStateException("Cannot load cryo.auth.signing-key-file " + location, e));
         }
     }
 
