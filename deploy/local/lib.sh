@@ -1,8 +1,9 @@
 # shellcheck shell=bash
-# Shared by run.sh and mint-token.sh (sourced, not executed).
+# Sourced by run.sh (not executed).
 #
-# Sets REPO_ROOT, CRYO_LOCAL_DIR (default <repo>/.local), KEY_DIR, and provides log/warn/die and
-# ensure_keys, which creates the local dev RSA key pair that stands in for auth-service's signing key.
+# Sets REPO_ROOT, CRYO_LOCAL_DIR (default <repo>/.local), KEY_DIR, and provides log/warn/die/need and
+# ensure_keys, which creates the local secrets once: auth-service's key-encryption key, the
+# import-service client secret, the bootstrap admin's password and the demo researcher's password.
 
 LOCAL_SCRIPT_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 REPO_ROOT=$(cd "$LOCAL_SCRIPT_DIR/../.." && pwd)
@@ -20,24 +21,38 @@ need() {  # need CMD HINT — fail early with a useful message instead of "comma
     command -v "$1" >/dev/null 2>&1 || die "'$1' is required but not installed. $2"
 }
 
-# Dev signing key: RSA 2048, private key as PKCS#8 PEM, public key as X.509 SubjectPublicKeyInfo PEM
-# (the "-----BEGIN PUBLIC KEY-----" form that mp.jwt.verify.publickey.location accepts).
-ensure_keys() {
-    need openssl "Install it with: apt-get install openssl"
-    if [[ -s $KEY_DIR/private.pem && -s $KEY_DIR/public.pem ]]; then
-        return 0
-    fi
+# ensure_secret NAME FORMAT — $KEY_DIR/NAME, created once (mode 600) and then reused.
+#   base64   32 random bytes, base64 (auth-service's AES key-encryption key)
+#   hex      32 random bytes, hex: a client secret. Hex on purpose: RFC 6749 form-url-decodes the
+#            parts of HTTP Basic client credentials, so base64's '+' would arrive as a space
+#   password 12 random bytes, hex (24 characters; auth-service wants at least 10): safe inside
+#            JSON and shell double quotes, so the printed curl examples can splice it in
+ensure_secret() {
+    local file=$KEY_DIR/$1 format=$2
+    [[ -s $file ]] && return 0
     mkdir -p "$KEY_DIR"
     chmod 700 "$KEY_DIR"
-    if [[ ! -s $KEY_DIR/private.pem ]]; then
-        log "generating dev RSA key pair in $KEY_DIR"
-        # write to a temp name first so an interrupted run never leaves a truncated key behind
-        (umask 077 && openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 \
-            -out "$KEY_DIR/private.pem.tmp" 2>/dev/null) || die "openssl could not generate an RSA key"
-        mv "$KEY_DIR/private.pem.tmp" "$KEY_DIR/private.pem"
-    fi
-    openssl pkey -in "$KEY_DIR/private.pem" -pubout -out "$KEY_DIR/public.pem.tmp" 2>/dev/null \
-        || die "openssl could not derive the public key from $KEY_DIR/private.pem"
-    mv "$KEY_DIR/public.pem.tmp" "$KEY_DIR/public.pem"
-    chmod 644 "$KEY_DIR/public.pem"
+    # write to a temp name first so an interrupted run never leaves a truncated secret behind
+    case $format in
+        base64)   (umask 077 && openssl rand -base64 32 >"$file.tmp") ;;
+        hex)      (umask 077 && openssl rand -hex 32 >"$file.tmp") ;;
+        password) (umask 077 && openssl rand -hex 12 >"$file.tmp") ;;
+        *) die "ensure_secret: unknown format $format" ;;
+    esac || die "openssl could not generate $file"
+    mv "$file.tmp" "$file"
+    log "generated $file"
+}
+
+read_secret() {  # NAME -> the secret on stdout, without the trailing newline
+    local s
+    s=$(<"$KEY_DIR/$1")
+    printf '%s' "${s%%[[:space:]]*}"
+}
+
+ensure_keys() {
+    need openssl "Install it with: apt-get install openssl"
+    ensure_secret key-encryption-key base64     # encrypts auth-service's signing keys at rest
+    ensure_secret import-service-secret hex     # client secret of the bootstrap client import-service
+    ensure_secret admin-password password       # bootstrap admin user of auth-service
+    ensure_secret demo-user-password password   # the demo researcher account
 }

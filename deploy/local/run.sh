@@ -4,7 +4,7 @@
 #
 #   deploy/local/run.sh              start everything, load the demo data, stay in the foreground
 #                                    (Ctrl-C stops what it started)
-#   deploy/local/run.sh --db-only    only the database and the dev keys, then return (cluster keeps running)
+#   deploy/local/run.sh --db-only    only the database and the local secrets, then return (cluster keeps running)
 #   deploy/local/run.sh --no-demo    start everything but do not load the demo data
 #   deploy/local/run.sh stop         stop the services and the private PostgreSQL cluster
 #   deploy/local/run.sh status       show what is running
@@ -16,16 +16,21 @@
 #   CRYO_PG_OS_USER       OS user that runs the private cluster when run.sh runs as root
 #                         (default: "cryo", created if absent; "nobody" if it cannot be created)
 #   CRYO_LOCAL_DIR        state directory (default <repo>/.local): pgdata, keys, logs, run
-#   CRYO_ISSUER           token issuer the services trust (default http://localhost:8081)
+#   CRYO_ISSUER           auth-service's token issuer (iss), which the services require
+#                         (default http://localhost:8081)
+#   CRYO_ADMIN_EMAIL      auth-service's bootstrap admin (default admin@cryoprotect.local;
+#                         password in $CRYO_LOCAL_DIR/keys/admin-password)
+#   CRYO_DEMO_EMAIL       the demo researcher account (default researcher@cryoprotect.local;
+#                         password in $CRYO_LOCAL_DIR/keys/demo-user-password)
 #   CRYO_AUTHENTICATOR_PASSWORD  password of the cryo_authenticator login role (default cryo)
 #   CRYO_HEALTH_TIMEOUT   seconds to wait for a service to be ready (default 120)
 #   CRYO_JAVA_OPTS        extra JVM options for every service (e.g. -Xmx512m)
 #   CRYO_JAR_<SERVICE>    run another jar, e.g. CRYO_JAR_MOLECULE_SERVICE=/path/quarkus-run.jar
-#   CRYO_JSON_TOOL        jq or python3 for loading the demo data (default: jq if installed)
+#   CRYO_JSON_TOOL        jq or python3 for the demo data and the printed examples (default: jq if installed)
 set -euo pipefail
 
 SCRIPT_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
-. "$SCRIPT_DIR/lib.sh"    # REPO_ROOT, CRYO_LOCAL_DIR, KEY_DIR, log/warn/die/need, ensure_keys
+. "$SCRIPT_DIR/lib.sh"    # REPO_ROOT, CRYO_LOCAL_DIR, KEY_DIR, log/warn/die/need, ensure_keys, read_secret
 
 DEMO_DIR=$SCRIPT_DIR/demo
 PGDATA_DIR=$CRYO_LOCAL_DIR/pgdata
@@ -35,6 +40,11 @@ PG_PORT=${CRYO_PG_PORT:-55432}
 DB_NAME=cryoprotect
 AUTHENTICATOR_PASSWORD=${CRYO_AUTHENTICATOR_PASSWORD:-cryo}
 ISSUER=${CRYO_ISSUER:-http://localhost:8081}
+AUTH_PORT=8081
+MOLECULE_PORT=8082
+AUTH_URL=http://127.0.0.1:$AUTH_PORT
+ADMIN_EMAIL=${CRYO_ADMIN_EMAIL:-admin@cryoprotect.local}
+DEMO_EMAIL=${CRYO_DEMO_EMAIL:-researcher@cryoprotect.local}
 HEALTH_TIMEOUT=${CRYO_HEALTH_TIMEOUT:-120}
 read -r -a JAVA_OPTS <<<"${CRYO_JAVA_OPTS:-}"
 SETSID=()
@@ -44,13 +54,15 @@ mkdir -p "$LOG_DIR" "$RUN_DIR"
 
 # ---------------------------------------------------------------------------------------------
 # Services. Adding one is one line in start_services (ports from DESIGN.md §1). Every service
-# gets the same database (its Flyway migrations touch only its own schema) and trusts the dev key.
+# gets the same database (its Flyway migrations touch only its own schema). auth-service comes
+# first: the others take its keys (JWKS) and its revocation feed (JWT_ENV).
 # ---------------------------------------------------------------------------------------------
 start_services() {
-    start_service molecule-service 8082 "$REPO_ROOT/molecule-service/target/quarkus-app/quarkus-run.jar" \
+    start_service auth-service     $AUTH_PORT "$REPO_ROOT/auth-service/target/quarkus-app/quarkus-run.jar" \
+        "${AUTH_ENV[@]}"
+    start_service molecule-service $MOLECULE_PORT "$REPO_ROOT/molecule-service/target/quarkus-app/quarkus-run.jar" \
         "${DB_ENV[@]}" "${JWT_ENV[@]}" CRYO_TOKEN_AUDIENCE=molecule-service
-    # start_service auth-service   8081 "$REPO_ROOT/auth-service/target/quarkus-app/quarkus-run.jar"   "${DB_ENV[@]}"
-    # start_service import-service 8083 "$REPO_ROOT/import-service/target/quarkus-app/quarkus-run.jar" "${DB_ENV[@]}" "${JWT_ENV[@]}" CRYO_TOKEN_AUDIENCE=import-service
+    # start_service import-service 8083 "$REPO_ROOT/import-service/target/quarkus-app/quarkus-run.jar" "${DB_ENV[@]}" "${JWT_ENV[@]}" CRYO_TOKEN_AUDIENCE=import-service  # + its client secret: read_secret import-service-secret
     # start_service upstream-sim   8090 "$REPO_ROOT/deploy/simulator/target/quarkus-app/quarkus-run.jar"
 }
 
@@ -250,9 +262,27 @@ set_service_env() {
         QUARKUS_DATASOURCE_MIGRATIONS_USERNAME="$DB_ADMIN_USER"
         QUARKUS_DATASOURCE_MIGRATIONS_PASSWORD="$DB_ADMIN_PASSWORD"
     )
+    # Token verification (DESIGN.md §3): keys from auth-service's JWKS, revocations from its feed.
+    # Never CRYO_TOKEN_PUBLIC_KEY_LOCATION here: a configured PEM key wins over the JWKS.
     JWT_ENV=(
-        CRYO_TOKEN_PUBLIC_KEY_LOCATION="file:$KEY_DIR/public.pem"
+        CRYO_TOKEN_JWKS_URL="$AUTH_URL/.well-known/jwks.json"
+        CRYO_TOKEN_REVOCATION_FEED_URL="$AUTH_URL/api/revocations/stream"
         CRYO_TOKEN_ISSUER="$ISSUER"
+    )
+    # auth-service owns its schema `auth` and needs no RLS role switching: it connects as the
+    # schema owner (the superuser of the private cluster, or the DATABASE_URL user).
+    AUTH_ENV=(
+        QUARKUS_DATASOURCE_REACTIVE_URL="postgresql://$DB_HOST:$DB_PORT/$DB_NAME"
+        QUARKUS_DATASOURCE_USERNAME="$DB_ADMIN_USER"
+        QUARKUS_DATASOURCE_PASSWORD="$DB_ADMIN_PASSWORD"
+        QUARKUS_DATASOURCE_MIGRATIONS_JDBC_URL="jdbc:postgresql://$DB_HOST:$DB_PORT/$DB_NAME"
+        QUARKUS_DATASOURCE_MIGRATIONS_USERNAME="$DB_ADMIN_USER"
+        QUARKUS_DATASOURCE_MIGRATIONS_PASSWORD="$DB_ADMIN_PASSWORD"
+        CRYO_AUTH_ISSUER="$ISSUER"
+        CRYO_AUTH_KEY_ENCRYPTION_KEY="$(read_secret key-encryption-key)"
+        CRYO_ADMIN_EMAIL="$ADMIN_EMAIL"
+        CRYO_ADMIN_PASSWORD="$(read_secret admin-password)"
+        CRYO_IMPORT_SERVICE_CLIENT_SECRET="$(read_secret import-service-secret)"
     )
 }
 
@@ -299,7 +329,8 @@ start_service() {
     # setsid: the JVM gets its own session, so Ctrl-C reaches only this script, which then stops
     # the services in order (SIGTERM = graceful Quarkus shutdown) before the database.
     # 9>&-: the JVM must not inherit run.sh's lock (see main)
-    env "$@" QUARKUS_HTTP_PORT="$port" QUARKUS_HTTP_HOST=127.0.0.1 \
+    # -u: a PEM key location inherited from the caller's environment would override the JWKS.
+    env -u CRYO_TOKEN_PUBLIC_KEY_LOCATION "$@" QUARKUS_HTTP_PORT="$port" QUARKUS_HTTP_HOST=127.0.0.1 \
         ${SETSID[@]+"${SETSID[@]}"} java ${JAVA_OPTS[@]+"${JAVA_OPTS[@]}"} -jar "$jar" >>"$logfile" 2>&1 </dev/null 9>&- &
     local pid=$!
     echo "$pid" >"$RUN_DIR/$name.pid"
@@ -411,14 +442,18 @@ urlencode() {
 # Demo data (deploy/local/demo): molecules through the batch upsert, then the mixtures
 # ---------------------------------------------------------------------------------------------
 API_STATUS="" API_BODY=""
-api() {  # METHOD PATH [BODY] -> API_STATUS, API_BODY
-    local method=$1 path=$2 body=${3:-} out
-    local args=(-sS --max-time 60 -X "$method" -H "Authorization: Bearer $SERVICE_TOKEN"
-                -H 'Accept: application/json' -w '\n%{http_code}')
-    [[ -z $body ]] || args+=(-H 'Content-Type: application/json' --data-binary @-)
-    out=$(printf '%s' "$body" | curl "${args[@]}" "$API_BASE$path") || { API_STATUS=000; API_BODY=""; return 0; }
-    API_STATUS=${out##*$'\n'}
-    API_BODY=${out%$'\n'*}
+api() {  # METHOD PATH [BODY] -> API_STATUS, API_BODY; a 401 (token expired) gets one new token
+    local method=$1 path=$2 body=${3:-} out attempt
+    for attempt in 1 2; do
+        local args=(-sS --max-time 60 -X "$method" -H "Authorization: Bearer $SERVICE_TOKEN"
+                    -H 'Accept: application/json' -w '\n%{http_code}')
+        [[ -z $body ]] || args+=(-H 'Content-Type: application/json' --data-binary @-)
+        out=$(printf '%s' "$body" | curl "${args[@]}" "$API_BASE$path") || { API_STATUS=000; API_BODY=""; return 0; }
+        API_STATUS=${out##*$'\n'}
+        API_BODY=${out%$'\n'*}
+        [[ $API_STATUS == 401 && $attempt == 1 ]] || break
+        fetch_service_token || break
+    done
 }
 
 # Finds the id of the molecule whose name or one of whose synonyms is NAME (case-insensitive),
@@ -442,10 +477,79 @@ if m: emit(m[0]["id"])' n "$name" <<<"$API_BODY")
     return 1
 }
 
+# ---------------------------------------------------------------------------------------------
+# Tokens from auth-service
+# ---------------------------------------------------------------------------------------------
+HTTP_STATUS="" HTTP_BODY=""
+http_call() {  # curl ARGS... -> HTTP_STATUS, HTTP_BODY (000 when the request itself failed)
+    local out
+    out=$(curl -sS --max-time 30 -w '\n%{http_code}' "$@") || { HTTP_STATUS=000; HTTP_BODY=""; return 0; }
+    HTTP_STATUS=${out##*$'\n'}
+    HTTP_BODY=${out%$'\n'*}
+}
+
+# A service token for import-service by the client-credentials grant (5 minutes). The secret goes
+# to curl on stdin (-K -), not on its command line.
+fetch_service_token() {
+    local secret
+    secret=$(read_secret import-service-secret)
+    http_call -K - -d grant_type=client_credentials "$AUTH_URL/oauth/token" \
+        <<<"user = \"import-service:$secret\""
+    if [[ $HTTP_STATUS != 200 ]]; then
+        warn "auth-service refused a token for import-service: HTTP $HTTP_STATUS $HTTP_BODY"
+        return 1
+    fi
+    SERVICE_TOKEN=$(jx '.access_token // empty' 'emit(d.get("access_token") or "")' <<<"$HTTP_BODY")
+    [[ -n $SERVICE_TOKEN ]]
+}
+
+login_body() {  # EMAIL PASSWORD -> the JSON body of /api/auth/login (and, with NAME, of signup)
+    jx '{email: $e, password: $p} + (if $n == "" then {} else {display_name: $n} end)' \
+       'b = {"email": a["e"], "password": a["p"]}
+if a["n"]: b["display_name"] = a["n"]
+emit(b)' e "$1" p "$2" n "${3:-}" <<<null
+}
+
+# The demo researcher: sign up once; when the account exists (409), log in to check the password.
+ensure_demo_user() {
+    local password
+    password=$(read_secret demo-user-password)
+    http_call -H 'Content-Type: application/json' --data-binary @- "$AUTH_URL/api/auth/signup" \
+        < <(login_body "$DEMO_EMAIL" "$password" "Demo Researcher")
+    case $HTTP_STATUS in
+        201) log "created the demo account $DEMO_EMAIL" ;;
+        409) ;;
+        *) warn "signing up $DEMO_EMAIL failed: HTTP $HTTP_STATUS $HTTP_BODY"; return 0 ;;
+    esac
+    http_call -H 'Content-Type: application/json' --data-binary @- "$AUTH_URL/api/auth/login" \
+        < <(login_body "$DEMO_EMAIL" "$password")
+    if [[ $HTTP_STATUS == 200 ]]; then
+        log "demo account $DEMO_EMAIL can log in"
+    else
+        warn "logging in as $DEMO_EMAIL failed: HTTP $HTTP_STATUS $HTTP_BODY"
+        warn "(was $KEY_DIR/demo-user-password replaced after the account was created? 'rm -rf $CRYO_LOCAL_DIR/pgdata' starts over)"
+    fi
+}
+
+# molecule-service loads auth-service's JWKS in the background once it has started: wait until a
+# token is accepted (usually at once) rather than fail the first demo request.
+wait_for_token_acceptance() {
+    local deadline=$((SECONDS + 20))
+    while true; do
+        http_call -o /dev/null -H "Authorization: Bearer $SERVICE_TOKEN" "http://127.0.0.1:$MOLECULE_PORT/api/molecules?limit=1"
+        [[ $HTTP_STATUS == 401 || $HTTP_STATUS == 000 ]] || return 0
+        if (( SECONDS >= deadline )); then
+            warn "molecule-service still answers HTTP $HTTP_STATUS to a token from auth-service"
+            return 1
+        fi
+        sleep 0.5
+    done
+}
+
 load_demo() {
-    choose_json_tool
-    API_BASE=http://127.0.0.1:8082/api
-    SERVICE_TOKEN=$("$SCRIPT_DIR/mint-token.sh" service_role)
+    API_BASE=http://127.0.0.1:$MOLECULE_PORT/api
+    fetch_service_token || { warn "demo data not loaded: no service token"; return 0; }
+    wait_for_token_acceptance || { warn "demo data not loaded; see $LOG_DIR/molecule-service.log"; return 0; }
     local problems=0 src body summary
 
     # One batch per source: the PubChem and ChEMBL sets share some structures (DMSO, glycerol, …),
@@ -524,8 +628,14 @@ emit({"name": m["name"], "description": m.get("description"), "reference": m.get
 
 # ---------------------------------------------------------------------------------------------
 print_info() {
-    local mint=$SCRIPT_DIR/mint-token.sh entry name port token
-    [[ $PWD != "$REPO_ROOT" ]] || mint=deploy/local/mint-token.sh
+    local entry name port keys=$KEY_DIR extract
+    # Paths as the user would type them: relative when run from the repository root.
+    [[ $PWD != "$REPO_ROOT" || $KEY_DIR != "$REPO_ROOT/.local/keys" ]] || keys=.local/keys
+    if [[ $JSON_TOOL == jq ]]; then
+        extract='jq -r .access_token'
+    else
+        extract="python3 -c 'import json,sys; print(json.load(sys.stdin)[\"access_token\"])'"
+    fi
     echo
     echo "CryoProtect is running (Ctrl-C or '$0 stop' stops it)"
     for entry in ${SERVICE_PORTS[@]+"${SERVICE_PORTS[@]}"}; do
@@ -536,17 +646,29 @@ print_info() {
     done
     echo "  PostgreSQL        $(db_display_url)"
     echo "  logs              $LOG_DIR"
-    token=$("$SCRIPT_DIR/mint-token.sh" authenticated)
+    echo "  demo researcher   $DEMO_EMAIL, password in $keys/demo-user-password"
+    echo "  admin             $ADMIN_EMAIL, password in $keys/admin-password (auth-service's /api/admin/...)"
+    echo "  service client    import-service, secret in $keys/import-service-secret"
     cat <<EOF
 
-Try it (this token is the demo user's and expires in 5 minutes; mint a new one with
-'$mint authenticated', or service_role / admin):
-  export TOKEN=$token
-  curl -s -H "Authorization: Bearer \$TOKEN" 'http://localhost:8082/api/molecules?q=glycerol&limit=5'
-  curl -s -H "Authorization: Bearer \$TOKEN" 'http://localhost:8082/api/mixtures'
+Try it: log in as the demo researcher (the access token lasts 15 minutes; log in again for a new one)
+  TOKEN=\$(curl -s -H 'Content-Type: application/json' \\
+       -d "{\\"email\\":\\"$DEMO_EMAIL\\",\\"password\\":\\"\$(cat $keys/demo-user-password)\\"}" \\
+       http://localhost:$AUTH_PORT/api/auth/login | $extract)
+  curl -s -H "Authorization: Bearer \$TOKEN" 'http://localhost:$MOLECULE_PORT/api/molecules?q=glycerol&limit=5'
+  curl -s -H "Authorization: Bearer \$TOKEN" 'http://localhost:$MOLECULE_PORT/api/mixtures'
   curl -s -H "Authorization: Bearer \$TOKEN" -H 'Content-Type: application/json' \\
-       -d '{"name":"Ectoine","smiles":"CC1=NC(CCN1)C(=O)O"}' http://localhost:8082/api/molecules
-  curl -s 'http://localhost:8082/api/public/molecules?limit=5'
+       -d '{"name":"Ectoine","smiles":"CC1=NC(CCN1)C(=O)O"}' http://localhost:$MOLECULE_PORT/api/molecules
+  curl -s 'http://localhost:$MOLECULE_PORT/api/public/molecules?limit=5'
+
+A service token (client credentials of import-service, 5 minutes):
+  SVC_TOKEN=\$(curl -s -u "import-service:\$(cat $keys/import-service-secret)" -d grant_type=client_credentials \\
+       http://localhost:$AUTH_PORT/oauth/token | $extract)
+
+Revoke your token (200); the revocation reaches molecule-service through auth-service's feed
+within a second, after which it answers 401:
+  curl -s -o /dev/null -w '%{http_code}\\n' -H "Authorization: Bearer \$TOKEN" -d "token=\$TOKEN" http://localhost:$AUTH_PORT/oauth/revoke
+  sleep 1; curl -s -o /dev/null -w '%{http_code}\\n' -H "Authorization: Bearer \$TOKEN" 'http://localhost:$MOLECULE_PORT/api/mixtures'
 EOF
 }
 
@@ -623,12 +745,14 @@ main() {
     if (( db_only )); then
         KEEP_RUNNING=1
         log "database ready: $(db_display_url)"
-        log "the services would connect as cryo_authenticator to postgresql://$DB_HOST:$DB_PORT/$DB_NAME"
-        log "dev keys: $KEY_DIR; stop the cluster with '$0 stop'"
+        log "molecule-service would connect as cryo_authenticator, auth-service as $DB_ADMIN_USER, to postgresql://$DB_HOST:$DB_PORT/$DB_NAME"
+        log "local secrets (key-encryption key, client secret, passwords): $KEY_DIR; stop the cluster with '$0 stop'"
         return 0
     fi
 
     start_services
+    choose_json_tool
+    ensure_demo_user
     (( ! demo )) || load_demo
     print_info
 
