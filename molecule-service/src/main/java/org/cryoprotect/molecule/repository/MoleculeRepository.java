@@ -111,7 +111,11 @@ public class MoleculeRepository {
                 .map(rows -> rows.iterator().next().getUUID("id"));
     }
 
-    /** Upserts property values, never letting a weaker source (cdk &lt; chembl &lt; pubchem &lt; manual) overwrite a stronger one. */
+    /**
+     * Upserts property values, never letting a weaker source (cdk &lt; chembl &lt; pubchem &lt; manual)
+     * overwrite a stronger one. A computed value only fills a gap: two spellings of one structure
+     * (CS(=O)C, C[S+](C)[O-]) give CDK different TPSAs, and must not overwrite each other forever.
+     */
     public Uni<List<UUID>> upsertProperties(SqlClient db, JsonArray values) {
         return db.preparedQuery("""
                 with input as (select * from jsonb_to_recordset($1::jsonb)
@@ -122,8 +126,9 @@ public class MoleculeRepository {
                     on conflict (molecule_id, name) do update
                         set value = excluded.value, unit = excluded.unit, source = excluded.source, updated_at = now()
                         where (p.value, p.unit, p.source) is distinct from (excluded.value, excluded.unit, excluded.source)
-                          and array_position(array['cdk','chembl','pubchem','manual'], excluded.source)
-                              >= array_position(array['cdk','chembl','pubchem','manual'], p.source)
+                          and (array_position(array['cdk','chembl','pubchem','manual'], excluded.source)
+                                 > array_position(array['cdk','chembl','pubchem','manual'], p.source)
+                               or (excluded.source = p.source and excluded.source <> 'cdk'))
                     returning p.molecule_id)
                 select distinct molecule_id from changed""")
                 .execute(Tuple.of(values)).map(Rows::ids);
