@@ -63,7 +63,8 @@ start_services() {
     start_service molecule-service $MOLECULE_PORT "$REPO_ROOT/molecule-service/target/quarkus-app/quarkus-run.jar" \
         "${DB_ENV[@]}" "${JWT_ENV[@]}" CRYO_TOKEN_AUDIENCE=molecule-service
     # start_service import-service 8083 "$REPO_ROOT/import-service/target/quarkus-app/quarkus-run.jar" "${DB_ENV[@]}" "${JWT_ENV[@]}" CRYO_TOKEN_AUDIENCE=import-service  # + its client secret: read_secret import-service-secret
-    # start_service upstream-sim   8090 "$REPO_ROOT/deploy/simulator/target/quarkus-app/quarkus-run.jar"
+    # PubChem/ChEMBL stand-in for offline use; its first start computes 50k compounds with CDK (~35 s, then cached)
+    start_service upstream-simulator 8090 "$REPO_ROOT/deploy/upstream-simulator/target/quarkus-app/quarkus-run.jar"
 }
 
 # URLs printed at the end, one line per started service: NAME PORT
@@ -640,6 +641,11 @@ print_info() {
     echo "CryoProtect is running (Ctrl-C or '$0 stop' stops it)"
     for entry in ${SERVICE_PORTS[@]+"${SERVICE_PORTS[@]}"}; do
         read -r name port <<<"$entry"
+        if [[ $name == upstream-simulator ]]; then
+            printf '  %-17s PubChem  http://localhost:%s/rest/pug   ChEMBL http://localhost:%s/chembl/api/data\n' "$name" "$port" "$port"
+            printf '  %-17s admin    http://localhost:%s/admin/stats (faults: POST /admin/faults)\n' "" "$port"
+            continue
+        fi
         printf '  %-17s API      http://localhost:%s/api\n' "$name" "$port"
         printf '  %-17s Swagger  http://localhost:%s/q/swagger-ui   OpenAPI http://localhost:%s/q/openapi\n' "" "$port" "$port"
         printf '  %-17s health   http://localhost:%s/q/health       metrics http://localhost:%s/q/metrics\n' "" "$port" "$port"
