@@ -29,7 +29,7 @@ public record Caller(TokenRole role, UUID userId, String clientId, Set<String> s
                 : Arrays.stream(scope.trim().split("\\s+")).filter(s -> !s.isEmpty()).collect(Collectors.toUnmodifiableSet());
         JsonObject claims = new JsonObject()
                 .put("sub", token.getSubject())
-                .put("role", role.name().toLowerCase())
+                .put("role", role.claim())
                 .put("client_id", token.<String>getClaim("client_id"))
                 .put("scope", scope);
         return new Caller(role, userId, token.getClaim("client_id"), scopes, claims.encode());

@@ -20,6 +20,11 @@ public enum TokenRole {
         this.databaseRole = databaseRole;
     }
 
+    /** The value of the token's role claim ({@code anon} for callers without a token). */
+    public String claim() {
+        return claim == null ? "anon" : claim;
+    }
+
     public String databaseRole() {
         return databaseRole;
     }
