@@ -42,13 +42,14 @@ final class Services {
         molecules.put("CRYO_TOKEN_JWKS_FORCED_REFRESH_INTERVAL", "1s");
         MOLECULES = new ServiceProcess("molecule-service", "cryo.molecule-service.jar", ServiceProcess.freePort(), molecules);
 
-        AUTH.start();
-        MOLECULES.start();
+        // registered before anything starts, so a failed start still drops the database
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             MOLECULES.stop();
             AUTH.stop();
             DATABASE.stop();
         }));
+        AUTH.start();
+        MOLECULES.start();
     }
 
     private Services() {
