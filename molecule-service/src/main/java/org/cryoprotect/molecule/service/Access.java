@@ -24,7 +24,7 @@ final class Access {
     }
 
     /** After a write that touched no row: was the row invisible (404) or read-only for this caller (403)? */
-    static Uni<Void> explainRefusal(Uni<? extends Optional<?>> visible, String what, Supplier<String> readOnlyReason) {
+    static <T> Uni<T> explainRefusal(Uni<? extends Optional<?>> visible, String what, Supplier<String> readOnlyReason) {
         return visible.map(row -> {
             if (row.isEmpty()) {
                 throw ProblemException.notFound(what + " not found");

@@ -75,8 +75,7 @@ public class TeamService {
     public Uni<Team> renameTeam(Caller caller, UUID teamId, String name) {
         return transactions.write(caller, db -> teams.renameTeam(db, teamId, name.trim()).chain(renamed -> renamed
                 ? teams.team(db, teamId).map(t -> Access.found(t, "Team"))
-                : Access.explainRefusal(teams.team(db, teamId), "Team", () -> "Only a team's owners rename it")
-                        .replaceWith(Uni.createFrom().nullItem())));
+                : Access.explainRefusal(teams.team(db, teamId), "Team", () -> "Only a team's owners rename it")));
     }
 
     public Uni<Void> deleteTeam(Caller caller, UUID teamId) {
@@ -89,8 +88,7 @@ public class TeamService {
         return transactions.write(caller, db -> teams.updateProject(db, projectId, name == null ? null : name.trim(), description)
                 .chain(updated -> updated
                         ? teams.project(db, projectId).map(p -> Access.found(p, "Project"))
-                        : Access.explainRefusal(teams.project(db, projectId), "Project", () -> "Viewers cannot change a project")
-                                .replaceWith(Uni.createFrom().nullItem())));
+                        : Access.explainRefusal(teams.project(db, projectId), "Project", () -> "Viewers cannot change a project")));
     }
 
     public Uni<Void> deleteProject(Caller caller, UUID projectId) {
