@@ -103,6 +103,7 @@ WORK=$(mktemp -d "${TMPDIR:-/tmp}/cryo-auth-bench.XXXXXX")
 AUTH_PID='' MOLECULE_PID='' WATCHDOG_PID='' DB_CREATED=''
 
 psql_super() { psql -X -q -v ON_ERROR_STOP=1 -d postgres "$@"; }
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"   # create_bench_database, ensure_authenticator
 
 stop_pid() {  # NAME PID — graceful (SIGTERM), then SIGKILL after 15 s
     local name=$1 pid=$2
@@ -157,35 +158,8 @@ REPORT=$WORK/report.txt   # copied to $RESULT once complete
 out() { printf '%s\n' "$*" | tee -a "$REPORT"; }
 
 # --- database --------------------------------------------------------------------------------
-psql_super -Atc 'select 1' >/dev/null || die "cannot connect to PostgreSQL at $PGHOST:$PGPORT as $PGUSER"
-[[ $(psql_super -Atc "select rolsuper from pg_roles where rolname = current_user") == t ]] \
-    || die "$PGUSER must be a superuser (creates the database and the authenticator role)"
-if [[ $(psql_super -Atc "select count(*) from pg_database where datname = '$DB'") != 0 ]]; then
-    mark=$(psql_super -Atc "select shobj_description(oid, 'pg_database') from pg_database where datname = '$DB'")
-    [[ $mark == "$DB_MARK" ]] || die "database $DB exists and was not made by this benchmark: drop it or set BENCH_DB"
-    log "dropping $DB left over from an earlier run"
-    psql_super -c "drop database $DB with (force)"
-fi
-free_conn=$(psql_super -Atc "select current_setting('max_connections')::int - current_setting('superuser_reserved_connections')::int
-                                    - count(*) from pg_stat_activity where backend_type = 'client backend'")
-(( free_conn >= 45 )) || die "PostgreSQL has $free_conn free connections; this run needs 45 (two pools of 20 + migrations)"
-
-log "creating database $DB on $PGHOST:$PGPORT"
-psql_super -c "create database $DB"
-DB_CREATED=1
-psql_super -c "comment on database $DB is '$DB_MARK'"
-# molecule-service logs in as cryo_authenticator (LOGIN NOINHERIT; cluster-wide, like run-molecule-bench.sh).
-psql_super <<SQL
-do \$\$
-begin
-    if not exists (select 1 from pg_roles where rolname = '$AUTHENTICATOR') then
-        create role $AUTHENTICATOR login noinherit password '$AUTHENTICATOR_PASSWORD';
-    else
-        alter role $AUTHENTICATOR login password '$AUTHENTICATOR_PASSWORD';
-    end if;
-end
-\$\$;
-SQL
+create_bench_database 45 "two pools of 20 + migrations"
+ensure_authenticator
 
 # --- services --------------------------------------------------------------------------------
 CLIENT_SECRET=$(openssl rand -hex 32)   # hex: Basic credentials are form-url-decoded (RFC 6749 §2.3.1)

@@ -102,6 +102,7 @@ SERVICE_PID=
 DB_CREATED=
 
 psql_super() { psql -X -q -v ON_ERROR_STOP=1 -d "${PSQL_DB:-postgres}" "$@"; }
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"   # create_bench_database, ensure_authenticator
 
 cleanup() {
     local status=$?
@@ -139,38 +140,9 @@ REPORT=$WORK/report.txt   # copied to $RESULT once complete
 out() { printf '%s\n' "$*" | tee -a "$REPORT"; }
 
 # --- database --------------------------------------------------------------------------------
-psql_super -Atc 'select 1' >/dev/null || die "cannot connect to PostgreSQL at $PGHOST:$PGPORT as $PGUSER"
-[[ $(psql_super -Atc "select rolsuper from pg_roles where rolname = current_user") == t ]] \
-    || die "$PGUSER must be a superuser (creates the database, runs the seed, sets the authenticator's password)"
-if [[ $(psql_super -Atc "select count(*) from pg_database where datname = '$DB'") != 0 ]]; then
-    mark=$(psql_super -Atc "select shobj_description(oid, 'pg_database') from pg_database where datname = '$DB'")
-    [[ $mark == "$DB_MARK" ]] || die "database $DB exists and was not made by this benchmark: drop it or set BENCH_DB"
-    log "dropping $DB left over from an earlier run"
-    psql_super -c "drop database $DB with (force)"
-fi
-# pgbench and the service log in as cryo_authenticator: the superuser-reserved slots are not theirs.
-free_conn=$(psql_super -Atc "select current_setting('max_connections')::int - current_setting('superuser_reserved_connections')::int
-                                    - count(*) from pg_stat_activity where backend_type = 'client backend'")
-(( free_conn >= CONNS + POOL + 1 )) \
-    || die "PostgreSQL has $free_conn free connections; this run needs $((CONNS + POOL + 1)) (pgbench $CONNS + pool $POOL + 1)"
-
-log "creating database $DB on $PGHOST:$PGPORT"
-psql_super -c "create database $DB"
-DB_CREATED=1
-psql_super -c "comment on database $DB is '$DB_MARK'"
-# The authenticator logs in (LOGIN, NOINHERIT: it only acts through set_config('role', ...)).
-psql_super <<SQL
-do \$\$
-begin
-    if not exists (select 1 from pg_roles where rolname = '$AUTHENTICATOR') then
-        create role $AUTHENTICATOR login noinherit password '$AUTHENTICATOR_PASSWORD';
-    else
-        alter role $AUTHENTICATOR login password '$AUTHENTICATOR_PASSWORD';
-    end if;
-end
-\$\$;
-alter role $AUTHENTICATOR in database $DB set statement_timeout = '$STATEMENT_TIMEOUT';
-SQL
+create_bench_database "$((CONNS + POOL + 1))" "pgbench $CONNS + pool $POOL + 1"
+ensure_authenticator
+psql_super -c "alter role $AUTHENTICATOR in database $DB set statement_timeout = '$STATEMENT_TIMEOUT'"
 
 # --- keys and tokens -------------------------------------------------------------------------
 mkdir -p "$WORK/keys"
@@ -215,7 +187,7 @@ log "starting molecule-service from $JAR (pool $POOL)"
         QUARKUS_DATASOURCE_MIGRATIONS_PASSWORD=${PGPASSWORD:-postgres} \
         CRYO_TOKEN_PUBLIC_KEY_LOCATION="file:$WORK/keys/public.pem" CRYO_TOKEN_ISSUER=$ISSUER \
         CRYO_TOKEN_AUDIENCE=molecule-service \
-        CRYO_TOKEN_JWKS_URL= CRYO_TOKEN_REVOCATION_FEED_URL= \
+        CRYO_TOKEN_JWKS_URL='' CRYO_TOKEN_REVOCATION_FEED_URL='' \
         CRYO_MOLECULE_SUMMARY_REFRESH_EVERY=${BENCH_SUMMARY_REFRESH_EVERY:-1h}
     # shellcheck disable=SC2086
     exec java $JAVA_OPTS -jar "$JAR"

@@ -1,0 +1,44 @@
+# shellcheck shell=bash
+# Shared by the benchmark scripts (sourced after they define log, die and psql_super, and set DB,
+# DB_MARK, PGHOST, PGPORT, PGUSER, AUTHENTICATOR and AUTHENTICATOR_PASSWORD).
+
+# create_bench_database NEEDED_CONNECTIONS REASON — a fresh, marked database; a leftover of an
+# earlier run of the same script is dropped, any other database of that name is left alone.
+create_bench_database() {
+    local needed=$1 reason=$2 mark free_conn
+    psql_super -Atc 'select 1' >/dev/null || die "cannot connect to PostgreSQL at $PGHOST:$PGPORT as $PGUSER"
+    [[ $(psql_super -Atc "select rolsuper from pg_roles where rolname = current_user") == t ]] \
+        || die "$PGUSER must be a superuser (creates the database and the authenticator role)"
+    if [[ $(psql_super -Atc "select count(*) from pg_database where datname = '$DB'") != 0 ]]; then
+        mark=$(psql_super -Atc "select shobj_description(oid, 'pg_database') from pg_database where datname = '$DB'")
+        [[ $mark == "$DB_MARK" ]] || die "database $DB exists and was not made by this benchmark: drop it or set BENCH_DB"
+        log "dropping $DB left over from an earlier run"
+        psql_super -c "drop database $DB with (force)"
+    fi
+    # the services and pgbench log in as ordinary roles: the superuser-reserved slots are not theirs
+    free_conn=$(psql_super -Atc "select current_setting('max_connections')::int - current_setting('superuser_reserved_connections')::int
+                                        - count(*) from pg_stat_activity where backend_type = 'client backend'")
+    (( free_conn >= needed )) || die "PostgreSQL has $free_conn free connections; this run needs $needed ($reason)"
+
+    log "creating database $DB on $PGHOST:$PGPORT"
+    psql_super -c "create database $DB"
+    DB_CREATED=1   # read by the calling script's exit trap
+    export DB_CREATED
+    psql_super -c "comment on database $DB is '$DB_MARK'"
+}
+
+# ensure_authenticator — the role molecule-service logs in as: LOGIN, NOINHERIT (it only acts through
+# set_config('role', ...)). Roles are cluster-wide: this sets its password for the whole cluster.
+ensure_authenticator() {
+    psql_super <<SQL
+do \$\$
+begin
+    if not exists (select 1 from pg_roles where rolname = '$AUTHENTICATOR') then
+        create role $AUTHENTICATOR login noinherit password '$AUTHENTICATOR_PASSWORD';
+    else
+        alter role $AUTHENTICATOR login password '$AUTHENTICATOR_PASSWORD';
+    end if;
+end
+\$\$;
+SQL
+}
