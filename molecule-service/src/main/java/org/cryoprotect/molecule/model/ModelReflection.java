@@ -8,7 +8,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
  */
 @RegisterForReflection(targets = {Page.class, Molecule.class, PropertyValue.class, Mixture.class, Mixture.Component.class,
         Toxicity.class, ToxicitySummary.class, PublicMolecule.class, BatchRecord.class, BatchResult.class,
-        BatchResponse.class, ToxicityInput.class, NewMixture.NewComponent.class, Member.class, Team.class, Project.class})
+        BatchResponse.class, ToxicityInput.class, NewMixture.NewComponent.class, Member.class, Team.class, Project.class, Profile.class})
 final class ModelReflection {
 
     private ModelReflection() {

@@ -55,10 +55,12 @@ public class TeamRepository {
     }
 
     public Uni<List<Member>> members(SqlClient db, UUID teamId) {
-        return db.preparedQuery("select team_id, user_id, role from chem.team_members where team_id = $1 order by user_id")
+        return db.preparedQuery("select tm.team_id, tm.user_id, tm.role, p.display_name from chem.team_members tm "
+                + "left join chem.user_profiles p on p.id = tm.user_id where tm.team_id = $1 order by tm.user_id")
                 .execute(Tuple.of(teamId)).map(rows -> {
                     List<Member> members = new ArrayList<>();
-                    rows.forEach(row -> members.add(new Member(row.getUUID("team_id"), row.getUUID("user_id"), row.getString("role"))));
+                    rows.forEach(row -> members.add(new Member(row.getUUID("team_id"), row.getUUID("user_id"), row.getString("role"),
+                            row.getString("display_name"))));
                     return members;
                 });
     }

@@ -157,6 +157,20 @@ class RowLevelSecurityTest {
     }
 
     @Test
+    void profileNamesAreSeenByTeamMatesOnly() {
+        carol.request().get("/api/me").then().statusCode(200)
+                .body("id", org.hamcrest.Matchers.equalTo(carol.userId().toString()));
+        carol.request().body(Map.of("display_name", "Carol (cryobiology)")).put("/api/me").then().statusCode(200);
+        carol.request().body(Map.of("display_name", "")).put("/api/me").then().statusCode(400);
+        alice.request().get("/api/teams/" + teamA + "/members").then().statusCode(200)
+                .body("find { it.user_id == '" + carol.userId() + "' }.display_name",
+                        org.hamcrest.Matchers.equalTo("Carol (cryobiology)"));
+        bob.request().get("/api/teams/" + teamA + "/members").then().statusCode(404);
+        Api.service().request().get("/api/me").then().statusCode(403);
+        Api.anonymous().request().get("/api/me").then().statusCode(401);
+    }
+
+    @Test
     void aTokenWithoutTheWriteScopeOnlyReads() {
         UUID reader = UUID.randomUUID();
         Api readOnly = new Api(org.cryoprotect.common.testing.TestTokens.claims(reader.toString(), "authenticated", Api.AUDIENCE)
