@@ -23,6 +23,11 @@ public interface AuthConfig {
     @WithDefault("30d")
     Duration refreshTokenLifetime();
 
+    /** Whichever access token lives longer: how long a key, or a revocation, can still matter. */
+    default Duration longestTokenLifetime() {
+        return userTokenLifetime().compareTo(serviceTokenLifetime()) > 0 ? userTokenLifetime() : serviceTokenLifetime();
+    }
+
     /** The audiences of user access tokens: the services a signed-in researcher calls. */
     @WithDefault("molecule-service,import-service,auth-service")
     List<String> userAudiences();

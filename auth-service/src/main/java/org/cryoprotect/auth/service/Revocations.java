@@ -67,7 +67,7 @@ public class Revocations {
 
     void start(@Observes StartupEvent start) {
         // Everything still relevant goes into this replica's deny-list before the first request.
-        pool.withConnection(db -> repository.since(db, 0, longestLifetime()))
+        pool.withConnection(db -> repository.since(db, 0, config.longestTokenLifetime()))
                 .invoke(events -> events.forEach(this::applyLocally))
                 .invoke(events -> lastSeen.set(events.isEmpty() ? 0 : events.get(events.size() - 1).seq()))
                 .chain(() -> pool.query("select coalesce(max(seq), 0) from auth.revocations").execute())
@@ -101,14 +101,14 @@ public class Revocations {
 
     /** Catch-up from {@code since}, then live events as they happen, with heartbeats in between. */
     public Multi<RevocationEvent> feed(long since) {
-        Multi<RevocationEvent> catchUp = pool.withConnection(db -> repository.since(db, since, longestLifetime()))
+        Multi<RevocationEvent> catchUp = pool.withConnection(db -> repository.since(db, since, config.longestTokenLifetime()))
                 .onItem().transformToMulti(events -> Multi.createFrom().iterable(events));
         Multi<RevocationEvent> heartbeats = Multi.createFrom().ticks().every(HEARTBEAT).map(tick -> RevocationEvent.heartbeat());
         return Multi.createBy().merging().streams(live, catchUp, heartbeats);
     }
 
     public Uni<List<RevocationEvent>> since(long since) {
-        return pool.withConnection(db -> repository.since(db, since, longestLifetime()));
+        return pool.withConnection(db -> repository.since(db, since, config.longestTokenLifetime()));
     }
 
     private Uni<RevocationEvent> append(SqlClient db, String type, String value, Instant expiresAt, Instant notBefore,
@@ -146,19 +146,7 @@ public class Revocations {
     }
 
     private void applyLocally(RevocationEvent event) {
-        switch (event.type()) {
-            case "token" -> denyList.revokeToken(event.value(), Instant.ofEpochSecond(event.expiresAt()));
-            case "client" -> denyList.revokeClientTokensIssuedBefore(event.value(), Instant.ofEpochSecond(event.notBefore()));
-            case "subject" -> denyList.revokeSubjectTokensIssuedBefore(event.value(), Instant.ofEpochSecond(event.notBefore()));
-            default -> {
-                // key changes are handled by SigningKeys
-            }
-        }
-    }
-
-    private Duration longestLifetime() {
-        return config.userTokenLifetime().compareTo(config.serviceTokenLifetime()) > 0
-                ? config.userTokenLifetime() : config.serviceTokenLifetime();
+        denyList.apply(event.type(), event.value(), event.expiresAt(), event.notBefore());
     }
 
     private static OffsetDateTime utc(Instant instant) {

@@ -128,9 +128,7 @@ public class SigningKeys {
     }
 
     public Duration retiredKeyGrace() {
-        Duration longest = config.userTokenLifetime().compareTo(config.serviceTokenLifetime()) > 0
-                ? config.userTokenLifetime() : config.serviceTokenLifetime();
-        return config.retiredKeyGrace().orElse(longest.plusMinutes(1));
+        return config.retiredKeyGrace().orElse(config.longestTokenLifetime().plusMinutes(1));
     }
 
     private Uni<Void> insertNew(SqlClient db, String state) {

@@ -38,6 +38,24 @@ public class DenyList {
         subjectsNotBefore.merge(subject, notBefore, (a, b) -> a.isAfter(b) ? a : b);
     }
 
+    /**
+     * Applies one event of auth-service's revocation feed (token, client, subject; times in epoch
+     * seconds). Used by auth-service itself and by every service following the feed.
+     *
+     * @return false for event types that are not about the deny-list (keys, heartbeats)
+     */
+    public boolean apply(String type, String value, Long expiresAt, Long notBefore) {
+        switch (type) {
+            case "token" -> revokeToken(value, Instant.ofEpochSecond(expiresAt));
+            case "client" -> revokeClientTokensIssuedBefore(value, Instant.ofEpochSecond(notBefore));
+            case "subject" -> revokeSubjectTokensIssuedBefore(value, Instant.ofEpochSecond(notBefore));
+            default -> {
+                return false;
+            }
+        }
+        return true;
+    }
+
     public boolean isRevoked(String jti, String clientId, String subject, Instant issuedAt) {
         if (jti != null && revokedTokens.containsKey(jti)) {
             return true;

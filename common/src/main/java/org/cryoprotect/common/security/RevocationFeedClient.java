@@ -1,6 +1,5 @@
 package org.cryoprotect.common.security;
 
-import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -124,15 +123,9 @@ public class RevocationFeedClient {
 
     void apply(JsonObject event) {
         String type = event.getString("type", "");
-        String value = event.getString("value");
-        switch (type) {
-            case "token" -> denyList.revokeToken(value, Instant.ofEpochSecond(event.getLong("expires_at")));
-            case "client" -> denyList.revokeClientTokensIssuedBefore(value, Instant.ofEpochSecond(event.getLong("not_before")));
-            case "subject" -> denyList.revokeSubjectTokensIssuedBefore(value, Instant.ofEpochSecond(event.getLong("not_before")));
-            case "keys" -> keys.refresh().subscribe().with(ignored -> { }, failure -> { });
-            default -> {
-                // heartbeats and types this version does not know
-            }
+        boolean denied = denyList.apply(type, event.getString("value"), event.getLong("expires_at"), event.getLong("not_before"));
+        if (!denied && "keys".equals(type)) {
+            keys.refresh().subscribe().with(ignored -> { }, failure -> { });
         }
         Long sequence = event.getLong("seq");
         if (sequence != null) {
