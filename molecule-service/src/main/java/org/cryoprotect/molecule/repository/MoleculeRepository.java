@@ -13,7 +13,9 @@ import org.cryoprotect.molecule.chem.PropertyUnits;
 import org.cryoprotect.molecule.model.JsonPage;
 import org.cryoprotect.molecule.model.Molecule;
 import org.cryoprotect.molecule.model.MoleculeSearch;
-import org.cryoprotect.molecule.model.PropertyValue;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonArray;
@@ -26,15 +28,16 @@ import io.vertx.mutiny.sqlclient.Tuple;
 @ApplicationScoped
 public class MoleculeRepository {
 
-    static final String COLUMNS = """
-            m.id, m.name, m.formula, m.smiles, m.canonical_smiles, m.inchi, m.inchikey, m.pubchem_cid, m.chembl_id,
-            m.is_public, m.created_by, m.created_at, m.updated_at,
-            coalesce((select json_agg(s.synonym order by s.synonym) from chem.molecule_synonyms s
-                      where s.molecule_id = m.id), '[]') as synonyms,
-            coalesce((select json_object_agg(p.name, json_build_object('value', p.value, 'unit', p.unit, 'source', p.source))
-                      from chem.molecule_properties p where p.molecule_id = m.id), '{}') as properties""";
+    private final ObjectMapper mapper;
 
-    /** The contract's molecule JSON, built by PostgreSQL. Must match {@link Molecule} field for field. */
+    public MoleculeRepository(ObjectMapper mapper) {
+        this.mapper = mapper;
+    }
+
+    /**
+     * The contract's molecule JSON, built by PostgreSQL: lists pass it through, single reads decode it
+     * into {@link Molecule} (field for field, unknown fields refused), so the shape has one definition.
+     */
     static final String AS_JSON = """
             json_build_object('id', m.id, 'name', m.name, 'formula', m.formula, 'smiles', m.smiles,
                 'canonical_smiles', m.canonical_smiles, 'inchi', m.inchi, 'inchikey', m.inchikey,
@@ -85,8 +88,8 @@ public class MoleculeRepository {
     }
 
     public Uni<Optional<Molecule>> find(SqlClient db, UUID id) {
-        return db.preparedQuery("select " + COLUMNS + " from chem.molecules m where m.id = $1")
-                .execute(Tuple.of(id)).map(rows -> Rows.first(rows).map(MoleculeRepository::toMolecule));
+        return db.preparedQuery("select " + AS_JSON + " from chem.molecules m where m.id = $1")
+                .execute(Tuple.of(id)).map(rows -> Rows.first(rows).map(row -> decode(row.getString("json"))));
     }
 
     /** The public entry for a structure, else the caller's own; other teams' rows are invisible here. */
@@ -195,18 +198,11 @@ public class MoleculeRepository {
         return rows;
     }
 
-    static Molecule toMolecule(Row row) {
-        List<String> synonyms = new ArrayList<>();
-        ((JsonArray) row.getValue("synonyms")).forEach(s -> synonyms.add((String) s));
-        Map<String, PropertyValue> properties = new TreeMap<>();
-        ((JsonObject) row.getValue("properties")).forEach(e -> {
-            JsonObject p = (JsonObject) e.getValue();
-            properties.put(e.getKey(), new PropertyValue(p.getDouble("value"), p.getString("unit"), p.getString("source")));
-        });
-        return new Molecule(row.getUUID("id"), row.getString("name"), row.getString("formula"), row.getString("smiles"),
-                row.getString("canonical_smiles"), row.getString("inchi"), row.getString("inchikey"),
-                row.getLong("pubchem_cid"), row.getString("chembl_id"), row.getBoolean("is_public"),
-                row.getUUID("created_by"), synonyms, properties, row.getOffsetDateTime("created_at"),
-                row.getOffsetDateTime("updated_at"));
+    private Molecule decode(String json) {
+        try {
+            return mapper.readValue(json, Molecule.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Molecule JSON from the database does not match the Molecule record", e);
+        }
     }
 }
