@@ -42,3 +42,31 @@ end
 \$\$;
 SQL
 }
+
+# stop_pid NAME PID — graceful (SIGTERM), then SIGKILL after 15 s
+stop_pid() {
+    local name=$1 pid=$2
+    [[ -n $pid ]] && kill -0 "$pid" 2>/dev/null || return 0
+    log "stopping $name (pid $pid)"
+    kill "$pid" 2>/dev/null || true
+    for _ in $(seq 1 30); do kill -0 "$pid" 2>/dev/null || break; sleep 0.5; done
+    kill -9 "$pid" 2>/dev/null || true
+    wait "$pid" 2>/dev/null || true
+}
+
+# finish_run STATUS — the end of every run: drop the database this run made, keep the scratch
+# directory only when asked to or when the run failed, and exit with STATUS.
+finish_run() {
+    local status=$1
+    if [[ -n ${DB_CREATED:-} ]]; then
+        log "dropping database $DB"
+        psql_super -c "drop database if exists $DB with (force)" >/dev/null 2>&1 \
+            || log "could not drop $DB; drop it by hand: psql -c 'drop database $DB with (force)'"
+    fi
+    if [[ -n ${BENCH_KEEP_WORK:-} || $status != 0 ]]; then
+        log "scratch files kept in $WORK"
+    else
+        rm -rf "$WORK"
+    fi
+    exit "$status"
+}

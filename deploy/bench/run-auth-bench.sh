@@ -103,17 +103,7 @@ WORK=$(mktemp -d "${TMPDIR:-/tmp}/cryo-auth-bench.XXXXXX")
 AUTH_PID='' MOLECULE_PID='' WATCHDOG_PID='' DB_CREATED=''
 
 psql_super() { psql -X -q -v ON_ERROR_STOP=1 -d postgres "$@"; }
-. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"   # create_bench_database, ensure_authenticator
-
-stop_pid() {  # NAME PID — graceful (SIGTERM), then SIGKILL after 15 s
-    local name=$1 pid=$2
-    [[ -n $pid ]] && kill -0 "$pid" 2>/dev/null || return 0
-    log "stopping $name (pid $pid)"
-    kill "$pid" 2>/dev/null || true
-    for _ in $(seq 1 30); do kill -0 "$pid" 2>/dev/null || break; sleep 0.5; done
-    kill -9 "$pid" 2>/dev/null || true
-    wait "$pid" 2>/dev/null || true
-}
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"   # create_bench_database, ensure_authenticator, stop_pid, finish_run
 
 cleanup() {
     local status=$?
@@ -128,17 +118,7 @@ cleanup() {
             tail -n 30 "$WORK/$f.log" >&2 || true
         done
     fi
-    if [[ -n $DB_CREATED ]]; then
-        log "dropping database $DB"
-        psql_super -c "drop database if exists $DB with (force)" >/dev/null 2>&1 \
-            || log "could not drop $DB; drop it by hand: psql -c 'drop database $DB with (force)'"
-    fi
-    if [[ -n ${BENCH_KEEP_WORK:-} || $status != 0 ]]; then
-        log "scratch files kept in $WORK"
-    else
-        rm -rf "$WORK"
-    fi
-    exit "$status"
+    finish_run "$status"
 }
 trap cleanup EXIT
 trap 'exit 130' INT

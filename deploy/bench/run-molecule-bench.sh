@@ -102,33 +102,17 @@ SERVICE_PID=
 DB_CREATED=
 
 psql_super() { psql -X -q -v ON_ERROR_STOP=1 -d "${PSQL_DB:-postgres}" "$@"; }
-. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"   # create_bench_database, ensure_authenticator
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"   # create_bench_database, ensure_authenticator, stop_pid, finish_run
 
 cleanup() {
     local status=$?
     trap - EXIT INT TERM
-    if [[ -n $SERVICE_PID ]] && kill -0 "$SERVICE_PID" 2>/dev/null; then
-        log "stopping molecule-service (pid $SERVICE_PID)"
-        kill "$SERVICE_PID" 2>/dev/null || true
-        for _ in $(seq 1 30); do kill -0 "$SERVICE_PID" 2>/dev/null || break; sleep 0.5; done
-        kill -9 "$SERVICE_PID" 2>/dev/null || true
-        wait "$SERVICE_PID" 2>/dev/null || true
-    fi
+    stop_pid molecule-service "$SERVICE_PID"
     if [[ $status != 0 && -s $WORK/service.log ]]; then
         log "service log (last 40 lines of $WORK/service.log):"
         tail -n 40 "$WORK/service.log" >&2 || true
     fi
-    if [[ -n $DB_CREATED ]]; then
-        log "dropping database $DB"
-        psql_super -c "drop database if exists $DB with (force)" >/dev/null 2>&1 \
-            || log "could not drop $DB; drop it by hand: psql -c 'drop database $DB with (force)'"
-    fi
-    if [[ -n ${BENCH_KEEP_WORK:-} || $status != 0 ]]; then
-        log "scratch files kept in $WORK"
-    else
-        rm -rf "$WORK"
-    fi
-    exit "$status"
+    finish_run "$status"
 }
 trap cleanup EXIT
 trap 'exit 130' INT
