@@ -1,0 +1,75 @@
+package org.cryoprotect.importer;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+@ConfigMapping(prefix = "cryo.import")
+public interface ImportConfig {
+
+    /** Chunks one replica works on at once; keep it below the database pool size. */
+    @WithDefault("4")
+    int workers();
+
+    /** How long a claimed chunk belongs to its worker; a dead worker's chunk is claimed again after it. */
+    @WithDefault("2m")
+    Duration lease();
+
+    /** How often an idle worker looks for work. */
+    @WithDefault("250ms")
+    Duration pollInterval();
+
+    /** Claims of the same id before it is reported as failed (upstream or molecule-service unavailable). */
+    @WithDefault("5")
+    int maxAttempts();
+
+    /** Wait before a chunk whose upstream stayed unavailable is tried again. */
+    @WithDefault("10s")
+    Duration retryBackoff();
+
+    @WithDefault("50000")
+    int maxIdsPerJob();
+
+    /** How long upstream records are reused by later imports. */
+    @WithDefault("7d")
+    Duration cacheTtl();
+
+    /** Synonyms kept per compound (PubChem lists hundreds for common solvents). */
+    @WithDefault("25")
+    int maxSynonyms();
+
+    String clientId();
+
+    /** Without it nothing can be written to molecule-service; imports then wait, and the log says why. */
+    Optional<String> clientSecret();
+
+    Map<String, Upstream> upstreams();
+
+    interface Upstream {
+
+        double requestsPerSecond();
+
+        int requestsPerMinute();
+
+        /**
+         * Share of the published rate the limiter aims at, so that network jitter never lands one
+         * request too many in the upstream's window.
+         */
+        @WithDefault("0.95")
+        double headroom();
+
+        /** Chunk-size bounds for AIMD: ids per upstream request. */
+        int minChunk();
+
+        int initialChunk();
+
+        int maxChunk();
+
+        /** Responses slower than this shrink the chunk size. */
+        @WithDefault("5s")
+        Duration targetLatency();
+    }
+}

@@ -1,0 +1,192 @@
+package org.cryoprotect.importer.repository;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.ToIntFunction;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.cryoprotect.importer.model.Source;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+/**
+ * The workers' side of the job tables. A chunk is a set of pending ids claimed with FOR UPDATE SKIP
+ * LOCKED under a lease, so replicas never wait for each other and a dead replica's ids come back
+ * when its lease runs out. Settling only moves ids that are still pending, so counting stays exact
+ * when a chunk is processed twice.
+ */
+@ApplicationScoped
+public class ChunkRepository {
+
+    public record Item(int seq, String sourceId, int attempts) {
+    }
+
+    public record Chunk(long id, UUID jobId, Source source, List<Item> items) {
+    }
+
+    public record Done(int seq, UUID moleculeId, String outcome) {
+    }
+
+    public record Failed(int seq, String reason, boolean retryable) {
+    }
+
+    /** How many ids a settle actually moved on, by outcome. */
+    public record Settled(int created, int updated, int unchanged, int failed) {
+    }
+
+    private static final String NEXT_JOB = """
+            select j.id, j.source from importer.jobs j
+             where j.status = 'running'
+               and exists (select 1 from importer.items i
+                            where i.job_id = j.id and i.state = 'pending' and i.lease_until < clock_timestamp())
+             order by j.started_at limit 1""";
+    private static final String CLAIM = """
+            with picked as (
+                select seq from importer.items
+                 where job_id = $1 and state = 'pending' and lease_until < clock_timestamp()
+                 order by seq limit $2
+                 for update skip locked),
+            chunk as (
+                insert into importer.chunks (job_id, replica, size)
+                select $1, $3, count(*) from picked having count(*) > 0
+                returning id)
+            update importer.items i
+               set lease_until = clock_timestamp() + make_interval(secs => $4), chunk_id = chunk.id, attempts = i.attempts + 1
+              from picked, chunk
+             where i.job_id = $1 and i.seq = picked.seq
+            returning chunk.id, i.seq, i.source_id, i.attempts""";
+    private static final String MARK_DONE = """
+            with r as (select * from unnest($2::int[], $3::uuid[], $4::text[]) as r(seq, molecule_id, outcome)),
+            moved as (
+                update importer.items i set state = 'done', molecule_id = r.molecule_id, outcome = r.outcome,
+                       reason = null, finished_at = now()
+                  from r where i.job_id = $1 and i.seq = r.seq and i.state = 'pending'
+                returning i.outcome)
+            update importer.jobs set succeeded = succeeded + (select count(*) from moved), updated_at = now()
+             where id = $1
+            returning (select count(*) from moved where outcome = 'created'),
+                      (select count(*) from moved where outcome = 'updated'),
+                      (select count(*) from moved where outcome = 'unchanged')""";
+    private static final String MARK_FAILED = """
+            with r as (select * from unnest($2::int[], $3::text[], $4::bool[]) as r(seq, reason, retryable)),
+            moved as (
+                update importer.items i set state = 'failed', reason = r.reason, retryable = r.retryable, finished_at = now()
+                  from r where i.job_id = $1 and i.seq = r.seq and i.state = 'pending'
+                returning 1)
+            update importer.jobs set failed = failed + (select count(*) from moved), updated_at = now()
+             where id = $1
+            returning (select count(*) from moved)""";
+    /** Ids out of attempts fail for good (until a resume); the others wait for the backoff. */
+    private static final String GIVE_UP = """
+            with moved as (
+                update importer.items set state = 'failed', reason = $3, retryable = true, finished_at = now()
+                 where job_id = $1 and seq = any($2) and state = 'pending' and attempts >= $4
+                returning 1)
+            update importer.jobs set failed = failed + (select count(*) from moved), updated_at = now()
+             where id = $1
+            returning (select count(*) from moved)""";
+    private static final String BACK_OFF = """
+            update importer.items set lease_until = clock_timestamp() + make_interval(secs => $3), reason = $4
+             where job_id = $1 and seq = any($2) and state = 'pending'""";
+    private static final String FINISH_CHUNK = "update importer.chunks set finished_at = clock_timestamp(), outcome = $2 where id = $1";
+    private static final String COMPLETE_JOB = """
+            update importer.jobs set status = 'completed', finished_at = now(), updated_at = now()
+             where id = $1 and status = 'running'
+               and not exists (select 1 from importer.items where job_id = $1 and state = 'pending')""";
+
+    private final Pool pool;
+
+    public ChunkRepository(Pool pool) {
+        this.pool = pool;
+    }
+
+    /** Ids of the oldest running job with claimable ids, as many as its source's chunk size; empty when there is no work. */
+    public Uni<Optional<Chunk>> claim(String replica, ToIntFunction<Source> chunkSize, Duration lease) {
+        return pool.withTransaction(tx -> tx.query(NEXT_JOB).execute().chain(jobs -> {
+            if (jobs.rowCount() == 0) {
+                return Uni.createFrom().item(Optional.<Chunk>empty());
+            }
+            UUID jobId = jobs.iterator().next().getUUID("id");
+            Source source = Source.of(jobs.iterator().next().getString("source")).orElseThrow();
+            return tx.preparedQuery(CLAIM)
+                    .execute(Tuple.of(jobId, chunkSize.applyAsInt(source), replica, lease.toMillis() / 1000.0))
+                    .map(rows -> {
+                        List<Item> items = new ArrayList<>();
+                        long chunkId = 0;
+                        for (var row : rows) {
+                            chunkId = row.getLong("id");
+                            items.add(new Item(row.getInteger("seq"), row.getString("source_id"), row.getInteger("attempts")));
+                        }
+                        items.sort((a, b) -> Integer.compare(a.seq(), b.seq()));
+                        return items.isEmpty() ? Optional.<Chunk>empty() : Optional.of(new Chunk(chunkId, jobId, source, items));
+                    });
+        }));
+    }
+
+    /** Records the chunk's outcome in one transaction. */
+    public Uni<Settled> settle(Chunk chunk, List<Done> done, List<Failed> failed) {
+        UUID job = chunk.jobId();
+        return pool.withTransaction(tx -> markDone(tx, job, done)
+                .chain(moved -> markFailed(tx, job, failed)
+                        .map(movedFailed -> new Settled(moved[0], moved[1], moved[2], movedFailed)))
+                .call(() -> finish(tx, chunk, "done")));
+    }
+
+    /**
+     * The chunk could not be processed (upstream or molecule-service unavailable after retries):
+     * ids that have had their attempts fail, the others are claimable again after the backoff.
+     * Returns how many failed for good.
+     */
+    public Uni<Integer> release(Chunk chunk, String reason, int maxAttempts, Duration backoff) {
+        Integer[] seqs = chunk.items().stream().map(Item::seq).toArray(Integer[]::new);
+        UUID job = chunk.jobId();
+        return pool.withTransaction(tx -> tx.preparedQuery(GIVE_UP)
+                .execute(Tuple.of(job, seqs, "gave up after " + maxAttempts + " attempts: " + reason, maxAttempts))
+                .map(ChunkRepository::count)
+                .call(() -> tx.preparedQuery(BACK_OFF).execute(Tuple.of(job, seqs, backoff.toMillis() / 1000.0, reason)))
+                .call(() -> finish(tx, chunk, "released: " + reason)));
+    }
+
+    private static Uni<int[]> markDone(SqlClient tx, UUID job, List<Done> done) {
+        if (done.isEmpty()) {
+            return Uni.createFrom().item(new int[3]);
+        }
+        return tx.preparedQuery(MARK_DONE).execute(Tuple.of(job,
+                done.stream().map(Done::seq).toArray(Integer[]::new),
+                done.stream().map(Done::moleculeId).toArray(UUID[]::new),
+                done.stream().map(Done::outcome).toArray(String[]::new)))
+                .map(rows -> {
+                    var row = rows.iterator().next();
+                    return new int[] {row.getInteger(0), row.getInteger(1), row.getInteger(2)};
+                });
+    }
+
+    private static Uni<Integer> markFailed(SqlClient tx, UUID job, List<Failed> failed) {
+        if (failed.isEmpty()) {
+            return Uni.createFrom().item(0);
+        }
+        return tx.preparedQuery(MARK_FAILED).execute(Tuple.of(job,
+                failed.stream().map(Failed::seq).toArray(Integer[]::new),
+                failed.stream().map(Failed::reason).toArray(String[]::new),
+                failed.stream().map(Failed::retryable).toArray(Boolean[]::new)))
+                .map(ChunkRepository::count);
+    }
+
+    private static Uni<Void> finish(SqlClient tx, Chunk chunk, String outcome) {
+        return tx.preparedQuery(FINISH_CHUNK).execute(Tuple.of(chunk.id(), outcome))
+                .chain(() -> tx.preparedQuery(COMPLETE_JOB).execute(Tuple.of(chunk.jobId())))
+                .replaceWithVoid();
+    }
+
+    private static int count(RowSet<io.vertx.mutiny.sqlclient.Row> rows) {
+        return rows.iterator().next().getInteger(0);
+    }
+}

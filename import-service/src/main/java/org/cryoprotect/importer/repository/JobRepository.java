@@ -1,0 +1,127 @@
+package org.cryoprotect.importer.repository;
+
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.cryoprotect.importer.model.ImportFailure;
+import org.cryoprotect.importer.model.ImportJob;
+import org.cryoprotect.importer.model.Source;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+/** Import jobs and their ids as the REST API sees them. Jobs are visible to whoever created them. */
+@ApplicationScoped
+public class JobRepository {
+
+    private static final String JOB_COLUMNS = """
+            id, source, status, total, succeeded, failed, started_at, finished_at,
+            succeeded / greatest(extract(epoch from coalesce(finished_at, now()) - started_at), 0.001) as records_per_second""";
+
+    private final Pool pool;
+
+    public JobRepository(Pool pool) {
+        this.pool = pool;
+    }
+
+    public Uni<ImportJob> create(Source source, String createdBy, List<String> ids) {
+        return pool.withTransaction(tx -> tx
+                .preparedQuery("insert into importer.jobs (source, created_by, total) values ($1, $2, $3) returning "
+                        + JOB_COLUMNS)
+                .execute(Tuple.of(source.id(), createdBy, ids.size()))
+                .map(rows -> job(rows.iterator().next()))
+                .call(job -> tx.preparedQuery("""
+                        insert into importer.items (job_id, seq, source_id)
+                        select $1, ordinality, id from unnest($2::text[]) with ordinality as t(id, ordinality)""")
+                        .execute(Tuple.of(job.id(), ids.toArray(String[]::new)))));
+    }
+
+    public Uni<Optional<ImportJob>> find(UUID id, String createdBy, boolean anyCreator) {
+        return pool.preparedQuery("select " + JOB_COLUMNS + " from importer.jobs where id = $1 and (created_by = $2 or $3)")
+                .execute(Tuple.of(id, createdBy, anyCreator))
+                .map(JobRepository::single);
+    }
+
+    public Uni<List<ImportJob>> list(String createdBy, int limit) {
+        return pool.preparedQuery("select " + JOB_COLUMNS
+                + " from importer.jobs where created_by = $1 order by started_at desc limit $2")
+                .execute(Tuple.of(createdBy, limit))
+                .map(rows -> {
+                    List<ImportJob> jobs = new ArrayList<>();
+                    rows.forEach(row -> jobs.add(job(row)));
+                    return jobs;
+                });
+    }
+
+    public Uni<Optional<ImportJob>> cancel(UUID id) {
+        return pool.preparedQuery("update importer.jobs set status = 'cancelled', finished_at = now(), updated_at = now() "
+                + "where id = $1 and status = 'running' returning " + JOB_COLUMNS)
+                .execute(Tuple.of(id))
+                .map(JobRepository::single);
+    }
+
+    /**
+     * Runs a cancelled job again from where it stopped, and gives ids that failed for a passing
+     * reason (an upstream that stayed unavailable) another chance. Empty when there is nothing to resume.
+     */
+    public Uni<Optional<ImportJob>> resume(UUID id) {
+        return pool.withTransaction(tx -> requeueRetryable(tx, id).chain(requeued -> tx.preparedQuery("""
+                update importer.jobs set status = 'running', finished_at = null, failed = failed - $2, updated_at = now()
+                 where id = $1 and (status = 'cancelled' or $2 > 0)
+                returning\s""" + JOB_COLUMNS)
+                .execute(Tuple.of(id, requeued))
+                .map(JobRepository::single)));
+    }
+
+    private static Uni<Integer> requeueRetryable(SqlClient tx, UUID id) {
+        return tx.preparedQuery("""
+                update importer.items set state = 'pending', retryable = false, reason = null, attempts = 0,
+                       lease_until = '-infinity', finished_at = null
+                 where job_id = $1 and state = 'failed' and retryable""")
+                .execute(Tuple.of(id))
+                .map(RowSet::rowCount);
+    }
+
+    public Uni<List<ImportFailure>> failures(UUID jobId, int afterSeq, int limit) {
+        return pool.preparedQuery("""
+                select seq, source_id, reason, attempts, retryable, finished_at from importer.items
+                 where job_id = $1 and state = 'failed' and seq > $2 order by seq limit $3""")
+                .execute(Tuple.of(jobId, afterSeq, limit))
+                .map(rows -> {
+                    List<ImportFailure> failures = new ArrayList<>();
+                    rows.forEach(row -> failures.add(new ImportFailure(row.getInteger("seq"), row.getString("source_id"),
+                            row.getString("reason"), row.getInteger("attempts"), row.getBoolean("retryable"),
+                            row.getOffsetDateTime("finished_at"))));
+                    return failures;
+                });
+    }
+
+    /** When the job last changed, for the progress stream. */
+    public Uni<Optional<OffsetDateTime>> lastChange(UUID id) {
+        return pool.preparedQuery("select updated_at from importer.jobs where id = $1").execute(Tuple.of(id))
+                .map(rows -> rows.rowCount() == 0 ? Optional.empty()
+                        : Optional.of(rows.iterator().next().getOffsetDateTime(0)));
+    }
+
+    private static Optional<ImportJob> single(RowSet<Row> rows) {
+        return rows.rowCount() == 0 ? Optional.empty() : Optional.of(job(rows.iterator().next()));
+    }
+
+    private static ImportJob job(Row row) {
+        int total = row.getInteger("total");
+        int succeeded = row.getInteger("succeeded");
+        int failed = row.getInteger("failed");
+        return new ImportJob(row.getUUID("id"), row.getString("source"), row.getString("status"), total, succeeded,
+                failed, total - succeeded - failed, row.getOffsetDateTime("started_at"),
+                row.getOffsetDateTime("finished_at"), Math.round(row.getDouble("records_per_second") * 10) / 10.0);
+    }
+}

@@ -1,0 +1,139 @@
+package org.cryoprotect.importer.service;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+
+import org.cryoprotect.importer.ImportConfig;
+import org.cryoprotect.importer.client.BatchRecord;
+import org.cryoprotect.importer.client.BatchResult;
+import org.cryoprotect.importer.client.MoleculeServiceWriter;
+import org.cryoprotect.importer.model.Source;
+import org.cryoprotect.importer.repository.CacheRepository;
+import org.cryoprotect.importer.repository.ChunkRepository;
+import org.cryoprotect.importer.repository.ChunkRepository.Chunk;
+import org.cryoprotect.importer.repository.ChunkRepository.Done;
+import org.cryoprotect.importer.repository.ChunkRepository.Failed;
+import org.cryoprotect.importer.repository.ChunkRepository.Item;
+import org.cryoprotect.importer.upstream.RecordSource;
+import org.cryoprotect.importer.upstream.RecordSource.UnusableRecordException;
+import org.cryoprotect.importer.upstream.UpstreamRejectedException;
+import org.jboss.logging.Logger;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.json.JsonObject;
+
+/**
+ * One chunk from claim to settlement: cached records first, the rest from the upstream, then one
+ * batch upsert at molecule-service. The chunk's ids are marked done only after molecule-service
+ * acknowledged them, so a crash at any point leaves them pending for another attempt.
+ */
+@ApplicationScoped
+public class ChunkProcessor {
+
+    private static final Logger LOG = Logger.getLogger(ChunkProcessor.class);
+
+    private final Map<Source, RecordSource> sources = new HashMap<>();
+    private final CacheRepository cache;
+    private final ChunkRepository chunks;
+    private final MoleculeServiceWriter writer;
+    private final ImportMetrics metrics;
+    private final ImportConfig config;
+
+    public ChunkProcessor(Instance<RecordSource> sources, CacheRepository cache, ChunkRepository chunks,
+            MoleculeServiceWriter writer, ImportMetrics metrics, ImportConfig config) {
+        sources.forEach(source -> this.sources.put(source.source(), source));
+        this.cache = cache;
+        this.chunks = chunks;
+        this.writer = writer;
+        this.metrics = metrics;
+        this.config = config;
+    }
+
+    public Uni<Void> process(Chunk chunk) {
+        RecordSource source = sources.get(chunk.source());
+        return records(source, chunk)
+                .chain(records -> write(source, chunk, records))
+                .onFailure().recoverWithUni(failure -> giveBack(chunk, failure));
+    }
+
+    private Uni<Map<String, JsonObject>> records(RecordSource source, Chunk chunk) {
+        String upstream = source.source().id();
+        List<String> ids = chunk.items().stream().map(Item::sourceId).toList();
+        return cache.get(upstream, ids).chain(cached -> {
+            List<String> missing = ids.stream().filter(id -> !cached.containsKey(id)).toList();
+            if (missing.isEmpty()) {
+                return Uni.createFrom().item(cached);
+            }
+            return source.fetch(missing)
+                    .call(fetched -> cache.put(upstream, fetched, config.cacheTtl()))
+                    .map(fetched -> {
+                        Map<String, JsonObject> all = new HashMap<>(cached);
+                        all.putAll(fetched);
+                        return all;
+                    });
+        });
+    }
+
+    private Uni<Void> write(RecordSource source, Chunk chunk, Map<String, JsonObject> records) {
+        List<Failed> failed = new ArrayList<>();
+        List<Item> sent = new ArrayList<>();
+        List<BatchRecord> batch = new ArrayList<>();
+        for (Item item : chunk.items()) {
+            JsonObject raw = records.get(item.sourceId());
+            if (raw == null) {
+                failed.add(new Failed(item.seq(), source.notFoundReason(), false));
+                continue;
+            }
+            try {
+                batch.add(source.toRecord(item.sourceId(), raw));
+                sent.add(item);
+            } catch (UnusableRecordException e) {
+                failed.add(new Failed(item.seq(), e.getMessage(), false));
+            }
+        }
+        Uni<List<BatchResult>> results = batch.isEmpty() ? Uni.createFrom().item(List.of()) : writer.upsert(batch);
+        return results.chain(answers -> {
+            List<Done> done = new ArrayList<>();
+            for (int i = 0; i < answers.size(); i++) {
+                BatchResult answer = answers.get(i);
+                int seq = sent.get(i).seq();
+                if (answer.rejected()) {
+                    failed.add(new Failed(seq, "rejected by molecule-service: " + answer.error(), false));
+                } else {
+                    done.add(new Done(seq, answer.id(), answer.status()));
+                }
+            }
+            return chunks.settle(chunk, done, failed);
+        }).invoke(settled -> {
+            String name = source.source().id();
+            metrics.records(name, "created", settled.created());
+            metrics.records(name, "updated", settled.updated());
+            metrics.records(name, "unchanged", settled.unchanged());
+            metrics.records(name, "failed", settled.failed());
+        }).replaceWithVoid();
+    }
+
+    /** Refused requests fail the chunk's ids for good; anything passing gives them back for later. */
+    private Uni<Void> giveBack(Chunk chunk, Throwable failure) {
+        String reason = failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage();
+        String upstream = chunk.source().id();
+        if (failure instanceof UpstreamRejectedException || failure instanceof MoleculeServiceWriter.BatchRefusedException) {
+            LOG.warnf("chunk %d of job %s refused: %s", chunk.id(), chunk.jobId(), reason);
+            List<Failed> failed = chunk.items().stream().map(item -> new Failed(item.seq(), reason, false)).toList();
+            return chunks.settle(chunk, List.of(), failed)
+                    .invoke(settled -> metrics.records(upstream, "failed", settled.failed())).replaceWithVoid();
+        }
+        LOG.warnf("chunk %d of job %s (%d ids) will be tried again: %s", chunk.id(), chunk.jobId(), chunk.items().size(),
+                reason);
+        return chunks.release(chunk, reason, config.maxAttempts(), config.retryBackoff())
+                .invoke(gaveUp -> metrics.records(upstream, "failed", gaveUp))
+                .replaceWithVoid()
+                .onFailure().invoke(e -> LOG.errorf(e, "cannot release chunk %d; its lease will", chunk.id()))
+                .onFailure().recoverWithNull();
+    }
+}

@@ -1,0 +1,69 @@
+package org.cryoprotect.importer.service;
+
+import java.util.concurrent.atomic.AtomicLong;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.cryoprotect.importer.repository.CacheRepository;
+import org.jboss.logging.Logger;
+
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
+import io.smallrye.faulttolerance.api.CircuitBreakerState;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+
+/** Gauges read from the database and the circuit breakers, and the cache's expiry. */
+@ApplicationScoped
+public class Housekeeping {
+
+    private static final Logger LOG = Logger.getLogger(Housekeeping.class);
+    private static final String[] BREAKERS = {"pubchem-properties", "pubchem-synonyms", "chembl-molecules",
+            "molecule-service-batch"};
+
+    private final Pool pool;
+    private final CacheRepository cache;
+    private final AtomicLong runningJobs = new AtomicLong();
+    private final AtomicLong pendingIds = new AtomicLong();
+
+    public Housekeeping(Pool pool, CacheRepository cache, ImportMetrics metrics, CircuitBreakerMaintenance breakers) {
+        this.pool = pool;
+        this.cache = cache;
+        metrics.watch("cryo.import.jobs.running", "Import jobs running (all replicas)", runningJobs::get);
+        metrics.watch("cryo.import.ids.pending", "Ids of running jobs still to import (all replicas)", pendingIds::get);
+        for (String name : BREAKERS) {
+            // 0 closed, 1 open, 2 half-open
+            metrics.watch("cryo.import.circuit.breaker.state", "Circuit breaker state: 0 closed, 1 open, 2 half-open",
+                    () -> state(breakers.currentState(name)), "name", name);
+        }
+    }
+
+    @Scheduled(every = "5s", delayed = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> readProgress() {
+        return pool.query("""
+                select count(*), coalesce(sum(total - succeeded - failed), 0)
+                  from importer.jobs where status = 'running'""").execute()
+                .invoke(rows -> {
+                    var row = rows.iterator().next();
+                    runningJobs.set(row.getLong(0));
+                    pendingIds.set(row.getLong(1));
+                })
+                .onFailure().invoke(e -> LOG.debugf("cannot read import progress: %s", e.getMessage()))
+                .onFailure().recoverWithNull()
+                .replaceWithVoid();
+    }
+
+    @Scheduled(every = "1h", delayed = "1m")
+    Uni<Void> purgeCache() {
+        return cache.purgeExpired().invoke(n -> LOG.debugf("purged %d expired upstream records", n))
+                .onFailure().recoverWithNull().replaceWithVoid();
+    }
+
+    private static int state(CircuitBreakerState state) {
+        return switch (state) {
+            case CLOSED -> 0;
+            case OPEN -> 1;
+            case HALF_OPEN -> 2;
+        };
+    }
+}

@@ -1,0 +1,72 @@
+package org.cryoprotect.importer.service;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+
+/** The import pipeline's meters (Prometheus names: cryo_import_*). */
+@ApplicationScoped
+public class ImportMetrics {
+
+    private final MeterRegistry registry;
+    private final Map<String, AtomicLong> gauges = new ConcurrentHashMap<>();
+
+    public ImportMetrics(MeterRegistry registry) {
+        this.registry = registry;
+    }
+
+    public void records(String source, String outcome, int count) {
+        if (count > 0) {
+            Counter.builder("cryo.import.records").description("Import records by final outcome")
+                    .tags("source", source, "outcome", outcome).register(registry).increment(count);
+        }
+    }
+
+    public void upstreamRequest(String upstream, String endpoint, String status) {
+        Counter.builder("cryo.import.upstream.requests").description("Requests to PubChem, ChEMBL and molecule-service")
+                .tags("upstream", upstream, "endpoint", endpoint, "status", status).register(registry).increment();
+    }
+
+    public void throttled(String upstream, String signal) {
+        Counter.builder("cryo.import.throttled").description("Throttling signals received from an upstream")
+                .tags("upstream", upstream, "signal", signal).register(registry).increment();
+    }
+
+    public void rateLimiterWait(String upstream, long nanos) {
+        Timer.builder("cryo.import.rate.limiter.wait").description("Time a request waited for its rate-limiter slot")
+                .tags("upstream", upstream).publishPercentileHistogram().register(registry).record(nanos, TimeUnit.NANOSECONDS);
+    }
+
+    public void rateFactor(String upstream, double factor) {
+        gauge("cryo.import.rate.factor", "Share of the configured request rate currently used", upstream)
+                .set(Double.doubleToLongBits(factor));
+    }
+
+    public void chunkSize(String upstream, int size) {
+        gauge("cryo.import.chunk.size", "Ids per upstream request (AIMD)", upstream).set(Double.doubleToLongBits(size));
+    }
+
+    /** A gauge read from elsewhere, e.g. the circuit breakers' state or the running jobs. */
+    public void watch(String name, String description, Supplier<Number> value, String... tags) {
+        Gauge.builder(name, value).description(description).tags(tags).register(registry);
+    }
+
+    /** A settable gauge; the value is a double's bits. */
+    private AtomicLong gauge(String name, String description, String upstream) {
+        return gauges.computeIfAbsent(name + "|" + upstream, key -> {
+            AtomicLong bits = new AtomicLong(Double.doubleToLongBits(0));
+            Gauge.builder(name, bits, b -> Double.longBitsToDouble(b.get())).description(description)
+                    .tags("upstream", upstream).register(registry);
+            return bits;
+        });
+    }
+}

@@ -1,0 +1,34 @@
+package org.cryoprotect.importer.upstream;
+
+import java.util.List;
+import java.util.Map;
+
+import org.cryoprotect.importer.client.BatchRecord;
+import org.cryoprotect.importer.model.Source;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.json.JsonObject;
+
+/** An upstream database as the import pipeline sees it: raw records by id, and how to read one. */
+public interface RecordSource {
+
+    Source source();
+
+    /** Raw records by id; ids the upstream does not know are absent. What comes back is cached as is. */
+    Uni<Map<String, JsonObject>> fetch(List<String> ids);
+
+    /** The batch record for one raw record. */
+    BatchRecord toRecord(String id, JsonObject raw) throws UnusableRecordException;
+
+    /** How an id unknown upstream is reported. */
+    default String notFoundReason() {
+        return "not found in " + (source() == Source.PUBCHEM ? "PubChem" : "ChEMBL");
+    }
+
+    /** A record the upstream returned but that cannot be imported (no structure, say). */
+    class UnusableRecordException extends Exception {
+        public UnusableRecordException(String message) {
+            super(message, null, false, false);
+        }
+    }
+}

@@ -1,0 +1,132 @@
+package org.cryoprotect.importer.rest;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.IntStream;
+
+import org.cryoprotect.common.testing.TestDatabase;
+import org.cryoprotect.common.testing.TestKeys;
+import org.cryoprotect.common.testing.TestTokens;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+
+/** The REST contract of import-service: who may do what, and a clear 4xx for every bad request. */
+@QuarkusTest
+class ImportApiTest {
+
+    private static final String PROBLEM = "application/problem+json";
+
+    @ConfigProperty(name = "cryo.test.database")
+    String database;
+
+    private final UUID researcher = UUID.randomUUID();
+
+    static String userToken(UUID user, String scope) {
+        return TestTokens.claims(user.toString(), "authenticated", "import-service")
+                .claim("client_id", "cryoprotect-web").scope(scope)
+                .jws().keyId("test-key").type("at+jwt").sign(TestKeys.privateKey());
+    }
+
+    private RequestSpecification as(UUID user) {
+        return given().header("Authorization", "Bearer " + userToken(user, "molecules:read imports:read imports:write"))
+                .contentType(ContentType.JSON);
+    }
+
+    @Test
+    void startingAnImportAnswers202WithTheDistinctIds() {
+        String id = as(researcher).body(Map.of("source", "pubchem", "ids", List.of(753, "753", " 679 ")))
+                .post("/api/imports")
+                .then().statusCode(202)
+                .header("Location", containsString("/api/imports/"))
+                .body("status", equalTo("running"))
+                .body("total", equalTo(2))
+                .extract().path("id");
+
+        as(researcher).get("/api/imports/" + id).then().statusCode(200)
+                .body("source", equalTo("pubchem")).body("total", equalTo(2)).body("finished_at", nullValue());
+        as(researcher).get("/api/imports").then().statusCode(200).body("items", hasSize(1));
+        as(researcher).get("/api/imports/" + id + "/failures").then().statusCode(200).body("items", hasSize(0));
+
+        as(researcher).post("/api/imports/" + id + "/cancel").then().statusCode(200).body("status", equalTo("cancelled"));
+        as(researcher).post("/api/imports/" + id + "/cancel").then().statusCode(409).contentType(PROBLEM);
+        as(researcher).post("/api/imports/" + id + "/resume").then().statusCode(200).body("status", equalTo("running"));
+        as(researcher).post("/api/imports/" + id + "/resume").then().statusCode(409).contentType(PROBLEM);
+        as(researcher).post("/api/imports/" + id + "/cancel").then().statusCode(200);
+    }
+
+    @Test
+    void anotherUsersImportDoesNotExistForYou() {
+        String id = as(researcher).body(Map.of("source", "chembl", "ids", List.of("CHEMBL692")))
+                .post("/api/imports").then().statusCode(202).extract().path("id");
+        UUID stranger = UUID.randomUUID();
+        as(stranger).get("/api/imports/" + id).then().statusCode(404).contentType(PROBLEM);
+        as(stranger).get("/api/imports/" + id + "/failures").then().statusCode(404);
+        as(stranger).post("/api/imports/" + id + "/cancel").then().statusCode(404);
+        as(stranger).get("/api/imports/" + id + "/events").then().statusCode(404);
+        as(researcher).post("/api/imports/" + id + "/cancel").then().statusCode(200);
+    }
+
+    @Test
+    void callersMustSignInAndHoldTheImportScope() {
+        given().contentType(ContentType.JSON).body(Map.of("source", "pubchem", "ids", List.of(753)))
+                .post("/api/imports").then().statusCode(401);
+        given().header("Authorization", "Bearer " + userToken(researcher, "molecules:read"))
+                .contentType(ContentType.JSON).body(Map.of("source", "pubchem", "ids", List.of(753)))
+                .post("/api/imports").then().statusCode(403).contentType(PROBLEM)
+                .body("detail", containsString("imports:write"));
+        // a token for molecule-service is not one for import-service
+        given().header("Authorization", "Bearer " + TestTokens.user(researcher, "molecule-service"))
+                .get("/api/imports").then().statusCode(401);
+    }
+
+    @Test
+    void badRequestsAreExplainedAndStoreNothing() throws SQLException {
+        long before = jobs();
+        expect400(Map.of("source", "pubchen", "ids", List.of(753)), "source");
+        expect400(Map.of("ids", List.of(753)), "source");
+        expect400(Map.of("source", "pubchem", "ids", List.of()), "ids");
+        expect400(Map.of("source", "pubchem"), "ids");
+        expect400(Map.of("source", "pubchem", "ids", List.of(753, "aspirin", -5, 2.5)), "ids[1]")
+                .body("errors", hasSize(3)).body("detail", containsString("'aspirin' is not a positive integer PubChem CID"));
+        expect400(Map.of("source", "chembl", "ids", List.of("CHEMBL692", "CHEMBL", "692")), "ids[1]");
+        expect400(Map.of("source", "pubchem", "ids", List.of(753), "priority", "high"), "priority");
+        as(researcher).body("{\"source\": \"pubchem\", \"ids\": [753,").post("/api/imports")
+                .then().statusCode(400).contentType(PROBLEM);
+        as(researcher).body("{\"source\": \"pubchem\", \"ids\": \"753\"}").post("/api/imports")
+                .then().statusCode(400).contentType(PROBLEM);
+        as(researcher).body(Map.of("source", "pubchem", "ids", IntStream.rangeClosed(1, 101).boxed().toList()))
+                .post("/api/imports").then().statusCode(413).contentType(PROBLEM).body("detail", containsString("at most 100"));
+        as(researcher).get("/api/imports/" + UUID.randomUUID()).then().statusCode(404).contentType(PROBLEM);
+        as(researcher).get("/api/imports?limit=0").then().statusCode(400).contentType(PROBLEM);
+        assertEquals(before, jobs());
+    }
+
+    private io.restassured.response.ValidatableResponse expect400(Map<String, Object> body, String mentioned) {
+        return as(researcher).body(body).post("/api/imports")
+                .then().statusCode(400).contentType(PROBLEM).body("detail", containsString(mentioned));
+    }
+
+    private long jobs() throws SQLException {
+        try (Connection db = TestDatabase.superuser(database); Statement sql = db.createStatement();
+                ResultSet rows = sql.executeQuery("select count(*) from importer.jobs")) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+}
