@@ -73,24 +73,35 @@ class OverlaysTest {
     }
 
     @Test
-    void prodWithTheBackupComponentRendersAndArchivesWal() throws Exception {
+    void prodWithEveryComponentKeepsTheInvariants() throws Exception {
+        List<String> components;
+        try (Stream<Path> dirs = Files.list(K8S.resolve("components"))) {
+            components = dirs.map(d -> "../../../components/" + d.getFileName()).sorted().toList();
+        }
+        assertTrue(components.containsAll(List.of("../../../components/backup",
+                "../../../components/request-rate-autoscaling")), components.toString());
         // Kustomize only loads directories below or beside the kustomization, so the combination
         // lives in k8s/target, next to the overlays it names.
-        Path dir = Files.createDirectories(K8S.resolve("target/render/prod-with-backup"));
+        Path dir = Files.createDirectories(K8S.resolve("target/render/prod-with-every-component"));
         Files.writeString(dir.resolve("kustomization.yaml"), """
                 apiVersion: kustomize.config.k8s.io/v1beta1
                 kind: Kustomization
                 resources: [../../../overlays/prod]
-                components: [../../../components/backup]
-                """);
+                components: %s
+                """.formatted(components));
         List<Map<String, Object>> docs = render(dir);
         assertEquals(List.of(), ManifestChecker.check(docs));
         assertEquals(List.of(), ManifestChecker.checkProduction(docs));
+
         assertNotNull(find(docs, "ObjectStore", "cryoprotect-backup"));
         assertNotNull(find(docs, "ScheduledBackup", "cryoprotect-db-daily"));
-        Object plugins = at(find(docs, "Cluster", "cryoprotect-db"), "spec", "plugins");
         assertEquals(List.of(Map.of("name", "barman-cloud.cloudnative-pg.io", "isWALArchiver", true,
-                "parameters", Map.of("barmanObjectName", "cryoprotect-backup"))), plugins);
+                "parameters", Map.of("barmanObjectName", "cryoprotect-backup"))),
+                at(find(docs, "Cluster", "cryoprotect-db"), "spec", "plugins"));
+
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> metrics = (List<Map<String, Object>>) at(find(docs, "HorizontalPodAutoscaler", "molecule-service"), "spec", "metrics");
+        assertEquals(List.of("Resource", "Pods"), metrics.stream().map(m -> m.get("type")).toList());
     }
 
     /** molecule-service's Row Level Security relies on it never holding the schema owner's login. */
