@@ -8,7 +8,11 @@ public class ProblemException extends RuntimeException {
     private final Problem problem;
 
     public ProblemException(Problem problem) {
-        super(problem.detail(), null, false, false);
+        this(problem, null);
+    }
+
+    protected ProblemException(Problem problem, Throwable cause) {
+        super(problem.detail(), cause, false, false);
         this.problem = problem;
     }
 

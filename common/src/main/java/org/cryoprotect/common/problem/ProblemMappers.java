@@ -6,6 +6,7 @@ import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 
+import org.cryoprotect.common.db.DbFailure;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -26,6 +27,11 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response problem(ProblemException e) {
+        if (e instanceof ServiceUnavailableException unavailable) {
+            LOG.debugf("503: %s (%s)", e.getMessage(), e.getCause());
+            return Response.fromResponse(respond(e.problem()))
+                    .header("Retry-After", unavailable.retryAfterSeconds()).build();
+        }
         return respond(e.problem());
     }
 
@@ -97,14 +103,23 @@ public class ProblemMappers {
                     "A value is out of range or malformed: " + e.getErrorMessage()));
             case "57014" -> respond(new Problem(503, "Service Unavailable",
                     "The query took too long and was cancelled; narrow the search or retry"));
-            default -> unexpected(e);
+            default -> DbFailure.of(e) == DbFailure.OTHER ? unexpected(e) : databaseUnavailable(e);
         };
     }
 
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
     public Response unexpected(Throwable e) {
+        if (DbFailure.of(e) != DbFailure.OTHER) {
+            return databaseUnavailable(e);
+        }
         LOG.error("Unhandled failure", e);
         return respond(new Problem(500, "Internal Server Error", "An unexpected error occurred; it has been logged"));
+    }
+
+    /** A transient database failure that reached the boundary without going through {@code Database}. */
+    private Response databaseUnavailable(Throwable e) {
+        LOG.warnf("Database unavailable: %s", e.toString());
+        return problem(new ServiceUnavailableException("The database is unavailable; retry shortly", 1, e));
     }
 
     private static Response unauthorized() {

@@ -8,6 +8,8 @@ import jakarta.enterprise.event.Observes;
 
 import org.jboss.logging.Logger;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.vertx.core.http.HttpClientOptions;
@@ -39,8 +41,12 @@ public class RevocationFeedClient {
     private volatile boolean stopped;
     private long backoffMs = 250;
 
-    public RevocationFeedClient(TokenConfig config, DenyList denyList, VerificationKeys keys, Vertx vertx) {
+    private final MeterRegistry registry;
+
+    public RevocationFeedClient(TokenConfig config, DenyList denyList, VerificationKeys keys, Vertx vertx,
+            MeterRegistry registry) {
         this.config = config;
+        this.registry = registry;
         this.denyList = denyList;
         this.keys = keys;
         this.vertx = vertx;
@@ -49,7 +55,13 @@ public class RevocationFeedClient {
     }
 
     void start(@Observes StartupEvent start) {
-        config.revocationFeedUrl().ifPresent(url -> connect());
+        config.revocationFeedUrl().ifPresent(url -> {
+            // Only where a feed is followed: a 0 here means revocations are not reaching this service.
+            Gauge.builder("cryo.token.revocation.feed.connected", this, feed -> feed.connected ? 1 : 0)
+                    .description("1 while the revocation feed from auth-service is connected, else 0")
+                    .register(registry);
+            connect();
+        });
     }
 
     void stop(@Observes ShutdownEvent stop) {

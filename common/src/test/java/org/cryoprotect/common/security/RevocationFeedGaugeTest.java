@@ -1,0 +1,80 @@
+package org.cryoprotect.common.security;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.Optional;
+import java.util.function.DoubleSupplier;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.vertx.mutiny.core.Vertx;
+import io.vertx.mutiny.core.http.HttpServer;
+import io.vertx.mutiny.core.http.HttpServerResponse;
+
+/**
+ * cryo_token_revocation_feed_connected: registered where a feed is followed, 1 while connected,
+ * 0 once the feed is gone; absent where no feed is configured.
+ */
+class RevocationFeedGaugeTest {
+
+    private final Vertx vertx = Vertx.vertx();
+    private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    private HttpServerResponse open;
+
+    @AfterEach
+    void close() {
+        vertx.closeAndAwait();
+    }
+
+    @Test
+    void followsTheFeedConnection() throws Exception {
+        HttpServer feed = vertx.createHttpServer().requestHandler(request -> {
+            open = request.response().setChunked(true).putHeader("Content-Type", "text/event-stream");
+            open.writeAndForget(": hello\n\n");
+        }).listenAndAwait(0, "127.0.0.1");
+        RevocationFeedClient client = client(Optional.of("http://127.0.0.1:" + feed.actualPort() + "/api/revocations/stream"));
+        client.start(new StartupEvent());
+        DoubleSupplier connected = () -> registry.get("cryo.token.revocation.feed.connected").gauge().value();
+        await(() -> connected.getAsDouble() == 1.0);
+        feed.closeAndAwait();
+        open.endAndForget();
+        await(() -> connected.getAsDouble() == 0.0);
+        client.stop(new ShutdownEvent());
+    }
+
+    @Test
+    void noFeedNoGauge() {
+        client(Optional.empty()).start(new StartupEvent());
+        assertTrue(registry.find("cryo.token.revocation.feed.connected").gauges().isEmpty());
+    }
+
+    private RevocationFeedClient client(Optional<String> feedUrl) {
+        TokenConfig config = new TokenConfig() {
+            public String issuer() { return "https://auth.test"; }
+            public String audience() { return "molecule-service"; }
+            public Optional<String> jwksUrl() { return Optional.empty(); }
+            public Optional<String> publicKeyLocation() { return Optional.empty(); }
+            public Optional<String> revocationFeedUrl() { return feedUrl; }
+            public Duration clockSkew() { return Duration.ofSeconds(30); }
+            public Duration maxLifetime() { return Duration.ofMinutes(15); }
+            public Duration jwksRefreshInterval() { return Duration.ofMinutes(5); }
+            public Duration jwksForcedRefreshInterval() { return Duration.ofSeconds(5); }
+        };
+        return new RevocationFeedClient(config, new DenyList(config), new VerificationKeys(config, vertx), vertx, registry);
+    }
+
+    private static void await(java.util.function.BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (!condition.getAsBoolean()) {
+            assertTrue(System.nanoTime() < deadline, "condition not reached within 10 s");
+            Thread.sleep(20);
+        }
+        assertEquals(true, condition.getAsBoolean());
+    }
+}
