@@ -5,6 +5,7 @@ import java.time.Duration;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
+import org.cryoprotect.common.db.Database;
 import org.cryoprotect.auth.AuthConfig;
 import org.cryoprotect.auth.crypto.Passwords;
 import org.cryoprotect.auth.repository.UserRepository;
@@ -12,7 +13,6 @@ import org.jboss.logging.Logger;
 
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
 
 /** Creates the configured admin user and service clients, so a fresh deployment needs no manual SQL. */
 @ApplicationScoped
@@ -23,13 +23,13 @@ public class Bootstrap {
     private final AuthConfig config;
     private final ServiceClients clients;
     private final UserRepository users;
-    private final Pool pool;
+    private final Database database;
 
-    public Bootstrap(AuthConfig config, ServiceClients clients, UserRepository users, Pool pool) {
+    public Bootstrap(AuthConfig config, ServiceClients clients, UserRepository users, Database database) {
         this.config = config;
         this.clients = clients;
         this.users = users;
-        this.pool = pool;
+        this.database = database;
     }
 
     void run(@Observes StartupEvent start) {
@@ -43,7 +43,7 @@ public class Bootstrap {
         if (config.bootstrap().adminEmail().isPresent() && config.bootstrap().adminPassword().isPresent()) {
             String email = config.bootstrap().adminEmail().get();
             String hash = Passwords.hash(config.bootstrap().adminPassword().get());
-            work = work.chain(() -> pool.withConnection(db -> users.insert(db, email, hash, "Administrator", "admin")))
+            work = work.chain(() -> database.transaction(db -> users.insert(db, email, hash, "Administrator", "admin")))
                     .invoke(created -> created.ifPresent(id -> LOG.infof("Created admin user %s", email)))
                     .replaceWithVoid();
         }

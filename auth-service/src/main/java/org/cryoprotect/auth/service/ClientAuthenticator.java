@@ -4,12 +4,12 @@ import java.time.Duration;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.cryoprotect.common.db.Database;
 import org.cryoprotect.auth.crypto.Secrets;
 import org.cryoprotect.auth.repository.ClientRepository;
 import org.cryoprotect.auth.repository.ClientRepository.Client;
 
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
 
 /** RFC 6749 §2.3.1 client authentication, throttled per client and per source address. */
 @ApplicationScoped
@@ -21,12 +21,12 @@ public class ClientAuthenticator {
     public record Credentials(String clientId, String secret) {
     }
 
-    private final Pool pool;
+    private final Database database;
     private final ClientRepository clients;
     private final FailureThrottle throttle;
 
-    public ClientAuthenticator(Pool pool, ClientRepository clients, FailureThrottle throttle) {
-        this.pool = pool;
+    public ClientAuthenticator(Database database, ClientRepository clients, FailureThrottle throttle) {
+        this.database = database;
         this.clients = clients;
         this.throttle = throttle;
     }
@@ -39,7 +39,7 @@ public class ClientAuthenticator {
         if (wait != null) {
             return Uni.createFrom().failure(OAuthException.tooManyFailures(wait));
         }
-        return pool.withConnection(db -> clients.find(db, credentials.clientId())).map(found -> {
+        return database.read(db -> clients.find(db, credentials.clientId())).map(found -> {
             String digest = found.map(Client::secretHash).orElse(UNKNOWN_CLIENT_DIGEST);
             boolean valid = Secrets.matches(credentials.secret(), digest) && found.isPresent() && found.get().enabled();
             if (!valid) {

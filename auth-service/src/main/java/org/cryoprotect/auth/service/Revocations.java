@@ -13,6 +13,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
+import org.cryoprotect.common.db.Database;
 import org.cryoprotect.auth.AuthConfig;
 import org.cryoprotect.auth.repository.RevocationRepository;
 import org.cryoprotect.common.security.DenyList;
@@ -26,7 +27,6 @@ import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.operators.multi.processors.BroadcastProcessor;
 import io.vertx.mutiny.core.Vertx;
-import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlClient;
 
 /**
@@ -42,7 +42,7 @@ public class Revocations {
     private static final Duration POLL = Duration.ofMillis(200);
     private static final Duration HEARTBEAT = Duration.ofSeconds(5);
 
-    private final Pool pool;
+    private final Database database;
     private final RevocationRepository repository;
     private final DenyList denyList;
     private final AuthConfig config;
@@ -55,9 +55,9 @@ public class Revocations {
     private final Counter revoked;
     private long timer = -1;
 
-    public Revocations(Pool pool, RevocationRepository repository, DenyList denyList, AuthConfig config, Vertx vertx,
+    public Revocations(Database database, RevocationRepository repository, DenyList denyList, AuthConfig config, Vertx vertx,
             MeterRegistry metrics) {
-        this.pool = pool;
+        this.database = database;
         this.repository = repository;
         this.denyList = denyList;
         this.config = config;
@@ -67,10 +67,10 @@ public class Revocations {
 
     void start(@Observes StartupEvent start) {
         // Everything still relevant goes into this replica's deny-list before the first request.
-        pool.withConnection(db -> repository.since(db, 0, config.longestTokenLifetime()))
+        database.read(db -> repository.since(db, 0, config.longestTokenLifetime()))
                 .invoke(events -> events.forEach(this::applyLocally))
                 .invoke(events -> lastSeen.set(events.isEmpty() ? 0 : events.get(events.size() - 1).seq()))
-                .chain(() -> pool.query("select coalesce(max(seq), 0) from auth.revocations").execute())
+                .chain(() -> database.read(db -> db.query("select coalesce(max(seq), 0) from auth.revocations").execute()))
                 .invoke(rows -> lastSeen.accumulateAndGet(rows.iterator().next().getLong(0), Math::max))
                 .await().atMost(Duration.ofSeconds(60));
         timer = vertx.setPeriodic(POLL.toMillis(), id -> poll());
@@ -101,14 +101,14 @@ public class Revocations {
 
     /** Catch-up from {@code since}, then live events as they happen, with heartbeats in between. */
     public Multi<RevocationEvent> feed(long since) {
-        Multi<RevocationEvent> catchUp = pool.withConnection(db -> repository.since(db, since, config.longestTokenLifetime()))
+        Multi<RevocationEvent> catchUp = database.read(db -> repository.since(db, since, config.longestTokenLifetime()))
                 .onItem().transformToMulti(events -> Multi.createFrom().iterable(events));
         Multi<RevocationEvent> heartbeats = Multi.createFrom().ticks().every(HEARTBEAT).map(tick -> RevocationEvent.heartbeat());
         return Multi.createBy().merging().streams(live, catchUp, heartbeats);
     }
 
     public Uni<List<RevocationEvent>> since(long since) {
-        return pool.withConnection(db -> repository.since(db, since, config.longestTokenLifetime()));
+        return database.read(db -> repository.since(db, since, config.longestTokenLifetime()));
     }
 
     private Uni<RevocationEvent> append(SqlClient db, String type, String value, Instant expiresAt, Instant notBefore,
@@ -127,7 +127,7 @@ public class Revocations {
         if (lastSeen.get() < 0 || !polling.compareAndSet(false, true)) {
             return;
         }
-        pool.withConnection(db -> repository.recent(db, lastSeen.get()))
+        database.read(db -> repository.recent(db, lastSeen.get()))
                 .subscribe().with(events -> {
                     long now = System.currentTimeMillis();
                     published.values().removeIf(at -> now - at > 30_000);

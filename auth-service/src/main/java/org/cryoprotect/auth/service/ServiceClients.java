@@ -5,13 +5,13 @@ import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.cryoprotect.common.db.Database;
 import org.cryoprotect.auth.crypto.Secrets;
 import org.cryoprotect.auth.repository.ClientRepository;
 import org.cryoprotect.auth.repository.ClientRepository.Client;
 import org.cryoprotect.common.problem.ProblemException;
 
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
 
 /** Administration of service clients. A secret is shown once, at creation; only its digest is kept. */
 @ApplicationScoped
@@ -22,12 +22,12 @@ public class ServiceClients {
     public record CreatedClient(String clientId, String clientSecret, List<String> scopes, List<String> audiences) {
     }
 
-    private final Pool pool;
+    private final Database database;
     private final ClientRepository clients;
     private final Revocations revocations;
 
-    public ServiceClients(Pool pool, ClientRepository clients, Revocations revocations) {
-        this.pool = pool;
+    public ServiceClients(Database database, ClientRepository clients, Revocations revocations) {
+        this.database = database;
         this.clients = clients;
         this.revocations = revocations;
     }
@@ -38,7 +38,7 @@ public class ServiceClients {
                     "must be 2-64 characters of a-z, 0-9, '.', '_' or '-', starting with a letter or digit"));
         }
         String secret = Secrets.generate();
-        return pool.withConnection(db -> clients.insert(db, clientId, Secrets.digest(secret), scopes, audiences))
+        return database.transaction(db -> clients.insert(db, clientId, Secrets.digest(secret), scopes, audiences))
                 .map(created -> {
                     if (!created) {
                         throw ProblemException.conflict("Client " + clientId + " already exists");
@@ -48,12 +48,12 @@ public class ServiceClients {
     }
 
     public Uni<List<Client>> list() {
-        return pool.withConnection(clients::all);
+        return database.read(clients::all);
     }
 
     /** Disabling kills every live token of the client at once, everywhere, through the feed. */
     public Uni<Void> disable(String clientId) {
-        return pool.withTransaction(db -> clients.disable(db, clientId).chain(disabled -> {
+        return database.transaction(db -> clients.disable(db, clientId).chain(disabled -> {
             if (!disabled) {
                 throw ProblemException.notFound("No enabled client " + clientId);
             }
@@ -62,6 +62,6 @@ public class ServiceClients {
     }
 
     public Uni<Void> bootstrap(String clientId, String secret, List<String> scopes, List<String> audiences) {
-        return pool.withConnection(db -> clients.upsert(db, clientId, Secrets.digest(secret), scopes, audiences));
+        return database.transaction(db -> clients.upsert(db, clientId, Secrets.digest(secret), scopes, audiences));
     }
 }

@@ -16,6 +16,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
+import org.cryoprotect.common.db.Database;
 import org.cryoprotect.auth.AuthConfig;
 import org.cryoprotect.auth.crypto.KeyEncryption;
 import org.cryoprotect.auth.repository.SigningKeyRepository;
@@ -32,7 +33,6 @@ import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;
-import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlClient;
 
 /**
@@ -48,7 +48,7 @@ public class SigningKeys {
     public record KeyRing(String activeKid, PrivateKey activeKey, OffsetDateTime activatedAt, List<JsonWebKey> published) {
     }
 
-    private final Pool pool;
+    private final Database database;
     private final SigningKeyRepository keys;
     private final KeyEncryption encryption;
     private final Revocations revocations;
@@ -56,9 +56,9 @@ public class SigningKeys {
     private final AuthConfig config;
     private volatile KeyRing ring;
 
-    public SigningKeys(Pool pool, SigningKeyRepository keys, KeyEncryption encryption, Revocations revocations,
+    public SigningKeys(Database database, SigningKeyRepository keys, KeyEncryption encryption, Revocations revocations,
             VerificationKeys verificationKeys, AuthConfig config) {
-        this.pool = pool;
+        this.database = database;
         this.keys = keys;
         this.encryption = encryption;
         this.revocations = revocations;
@@ -68,7 +68,7 @@ public class SigningKeys {
 
     /** Before the first request: create the first keys if this is a fresh deployment. */
     void start(@Observes StartupEvent start) {
-        pool.withTransaction(db -> keys.lock(db).chain(() -> keys.published(db)).chain(stored -> {
+        database.transaction(db -> keys.lock(db).chain(() -> keys.published(db)).chain(stored -> {
             Uni<Void> missing = Uni.createFrom().voidItem();
             if (stored.stream().noneMatch(k -> "active".equals(k.state()))) {
                 missing = missing.chain(() -> config.signingKeyFile().isPresent()
@@ -88,7 +88,7 @@ public class SigningKeys {
 
     public Uni<KeyRing> rotate() {
         OffsetDateTime retireAfter = OffsetDateTime.now().plus(retiredKeyGrace());
-        return pool.withTransaction(db -> keys.lock(db)
+        return database.transaction(db -> keys.lock(db)
                         .chain(() -> keys.promoteNext(db, retireAfter))
                         .chain(() -> insertNew(db, "next"))
                         .chain(() -> revocations.keysChanged(db)))
@@ -109,7 +109,7 @@ public class SigningKeys {
     /** Drops retired keys whose tokens have all expired; verifiers hear of it through the feed. */
     @Scheduled(every = "${cryo.auth.key-expiry-check-interval:10s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> expireRetired() {
-        return pool.withTransaction(db -> keys.lock(db).chain(() -> keys.expireRetired(db))
+        return database.transaction(db -> keys.lock(db).chain(() -> keys.expireRetired(db))
                         .call(expired -> expired > 0 ? revocations.keysChanged(db) : Uni.createFrom().voidItem()))
                 .chain(expired -> expired > 0 ? reload().replaceWithVoid() : Uni.createFrom().voidItem());
     }
@@ -121,7 +121,7 @@ public class SigningKeys {
     }
 
     public Uni<KeyRing> reload() {
-        return pool.withConnection(keys::published).map(this::toRing).invoke(loaded -> {
+        return database.read(keys::published).map(this::toRing).invoke(loaded -> {
             ring = loaded;
             verificationKeys.replace(loaded.published());
         });

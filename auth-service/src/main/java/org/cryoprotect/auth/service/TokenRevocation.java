@@ -7,12 +7,12 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.cryoprotect.common.db.Database;
 import org.cryoprotect.common.security.DenyList;
 import org.jose4j.jwt.JwtClaims;
 import org.jose4j.jwt.MalformedClaimException;
 
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
 
 /** RFC 7009 revocation and RFC 7662 introspection, for access tokens (JWTs) and refresh tokens. */
 @ApplicationScoped
@@ -22,14 +22,14 @@ public class TokenRevocation {
     public record Requester(String clientId, UUID userId, boolean admin) {
     }
 
-    private final Pool pool;
+    private final Database database;
     private final OwnTokens ownTokens;
     private final Revocations revocations;
     private final UserSessions sessions;
     private final DenyList denyList;
 
-    public TokenRevocation(Pool pool, OwnTokens ownTokens, Revocations revocations, UserSessions sessions, DenyList denyList) {
-        this.pool = pool;
+    public TokenRevocation(Database database, OwnTokens ownTokens, Revocations revocations, UserSessions sessions, DenyList denyList) {
+        this.database = database;
         this.ownTokens = ownTokens;
         this.revocations = revocations;
         this.sessions = sessions;
@@ -47,7 +47,7 @@ public class TokenRevocation {
             try {
                 Instant expiresAt = Instant.ofEpochSecond(c.getExpirationTime().getValue());
                 String jti = c.getJwtId();
-                return pool.withTransaction(db -> revocations.revokeToken(db, jti, expiresAt, "revoked by " + describe(requester)))
+                return database.transaction(db -> revocations.revokeToken(db, jti, expiresAt, "revoked by " + describe(requester)))
                         .replaceWithVoid();
             } catch (MalformedClaimException e) {
                 return Uni.createFrom().voidItem();

@@ -8,6 +8,7 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.cryoprotect.common.db.Database;
 import org.cryoprotect.auth.AuthConfig;
 import org.cryoprotect.auth.crypto.Passwords;
 import org.cryoprotect.auth.crypto.Secrets;
@@ -20,7 +21,6 @@ import org.cryoprotect.common.problem.ProblemException;
 
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
-import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlClient;
 
 /**
@@ -33,7 +33,7 @@ public class UserSessions {
 
     public static final String WEB_CLIENT = "cryoprotect-web";
 
-    private final Pool pool;
+    private final Database database;
     private final UserRepository users;
     private final RefreshTokenRepository refreshTokens;
     private final TokenIssuer issuer;
@@ -41,9 +41,9 @@ public class UserSessions {
     private final FailureThrottle throttle;
     private final AuthConfig config;
 
-    public UserSessions(Pool pool, UserRepository users, RefreshTokenRepository refreshTokens, TokenIssuer issuer,
+    public UserSessions(Database database, UserRepository users, RefreshTokenRepository refreshTokens, TokenIssuer issuer,
             Revocations revocations, FailureThrottle throttle, AuthConfig config) {
-        this.pool = pool;
+        this.database = database;
         this.users = users;
         this.refreshTokens = refreshTokens;
         this.issuer = issuer;
@@ -54,7 +54,7 @@ public class UserSessions {
 
     public Uni<UUID> signup(String email, String password, String displayName) {
         return onWorker(() -> Passwords.hash(password))
-                .chain(hash -> pool.withConnection(db -> users.insert(db, email.trim(), hash, displayName, "authenticated")))
+                .chain(hash -> database.transaction(db -> users.insert(db, email.trim(), hash, displayName, "authenticated")))
                 .map(id -> id.orElseThrow(() -> ProblemException.conflict("An account with this email already exists")));
     }
 
@@ -65,7 +65,7 @@ public class UserSessions {
             return Uni.createFrom().failure(new ProblemException(new Problem(429, "Too Many Requests",
                     "Too many failed logins; retry in " + Math.max(1, wait.toSeconds()) + " s")));
         }
-        return pool.withConnection(db -> users.byEmail(db, email.trim()))
+        return database.read(db -> users.byEmail(db, email.trim()))
                 // unknown users are checked against a dummy hash: same time, same answer
                 .chain(user -> onWorker(() -> Passwords.matches(password, user.map(User::passwordHash).orElse(null))
                         && user.isPresent() && !user.get().disabled() ? user : Optional.<User>empty()))
@@ -76,13 +76,13 @@ public class UserSessions {
                                 "Wrong email or password")));
                     }
                     throttle.succeeded(account);
-                    return pool.withTransaction(db -> startSession(db, user.get()));
+                    return database.transaction(db -> startSession(db, user.get()));
                 });
     }
 
     public Uni<TokenResponse> refresh(String presentedToken) {
         String digest = Secrets.digest(presentedToken);
-        return pool.withTransaction(db -> refreshTokens.lockPresented(db, digest).chain(found -> {
+        return database.transaction(db -> refreshTokens.lockPresented(db, digest).chain(found -> {
             if (found.isEmpty()) {
                 return Uni.createFrom().item(Outcome.refused("Unknown refresh token"));
             }
@@ -106,7 +106,7 @@ public class UserSessions {
     /** Revokes the family of a refresh token (RFC 7009), if the token exists and belongs to the user (or any, for null). */
     public Uni<Boolean> revokeRefreshToken(String presentedToken, UUID owner) {
         String digest = Secrets.digest(presentedToken);
-        return pool.withTransaction(db -> refreshTokens.lockPresented(db, digest).chain(found -> {
+        return database.transaction(db -> refreshTokens.lockPresented(db, digest).chain(found -> {
             if (found.isEmpty() || (owner != null && !owner.equals(found.get().userId()))) {
                 return Uni.createFrom().item(false);
             }
@@ -115,7 +115,7 @@ public class UserSessions {
     }
 
     public Uni<Optional<Presented>> inspectRefreshToken(String presentedToken) {
-        return pool.withConnection(db -> refreshTokens.lockPresented(db, Secrets.digest(presentedToken)));
+        return database.read(db -> refreshTokens.lockPresented(db, Secrets.digest(presentedToken)));
     }
 
     private Uni<Void> killFamily(SqlClient db, UUID familyId, String reason) {

@@ -51,7 +51,8 @@ public class BatchUpsertService {
             return Uni.createFrom().failure(ProblemException.forbidden("Batch upsert is for service clients"));
         }
         return prepareAll(records)
-                .chain(prepared -> transactions.write(caller, db -> write(db, prepared)))
+                // Keyed by InChIKey and "on conflict": applying a batch twice changes nothing, so it is retried.
+                .chain(prepared -> transactions.idempotentWrite(caller, db -> write(db, prepared)))
                 .invoke(results -> {
                     if (results.stream().anyMatch(r -> !"unchanged".equals(r.status()) && !"rejected".equals(r.status()))) {
                         summary.requestRefresh();

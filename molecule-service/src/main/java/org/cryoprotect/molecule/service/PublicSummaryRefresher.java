@@ -50,7 +50,7 @@ public class PublicSummaryRefresher {
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> refresh() {
         dirty.set(false);
-        return transactions.write(SELF, batches::refreshPublicSummary)
+        return transactions.idempotentWrite(SELF, batches::refreshPublicSummary)
                 .onFailure().invoke(e -> {
                     dirty.set(true);
                     LOG.warnf("Refreshing public_molecules_summary failed, will retry: %s", e.getMessage());
