@@ -34,6 +34,12 @@ def alert(name, expr, duration, severity, summary, description):
 
 
 GROUPS = [
+    {'name': 'cryoprotect-availability', 'rules': [
+        # ServiceMonitor targets and deploy/compose's scrape targets carry the service as label "service"
+        alert('CryoProtectServiceDown', 'up{service=~"auth-service|molecule-service|import-service"} == 0', '5m', 'critical',
+              '{{ $labels.service }} ({{ $labels.instance }}) has not answered /q/metrics for 5 minutes',
+              'The target is down or unreachable from Prometheus.'),
+    ]},
     {'name': 'cryoprotect-database', 'rules': [
         alert('CryoDbPoolSaturated',
               'max by (application, instance) (avg_over_time(cryo_db_pool_utilization[1m])) > 0.8', '5m', 'warning',
@@ -112,7 +118,7 @@ def rules_files():
     rule = {
         'apiVersion': 'monitoring.coreos.com/v1',
         'kind': 'PrometheusRule',
-        'metadata': {'name': 'cryoprotect-alerts', 'labels': {'app.kubernetes.io/part-of': 'cryoprotect',
+        'metadata': {'name': 'cryoprotect', 'labels': {'app.kubernetes.io/part-of': 'cryoprotect',
                                                               'prometheus': 'cryoprotect'}},
         'spec': {'groups': GROUPS},
     }
