@@ -6,22 +6,23 @@ import java.util.Set;
 import io.netty.channel.ConnectTimeoutException;
 import io.vertx.core.VertxException;
 import io.vertx.core.http.ConnectionPoolTooBusyException;
+import io.vertx.core.impl.NoStackTraceThrowable;
 import io.vertx.pgclient.PgException;
 import io.vertx.sqlclient.ClosedConnectionException;
 
 /**
  * What kind of database failure a throwable is, as far as retrying and the circuit breaker care.
- * The Vert.x 4.5 pool fails an acquisition that waited too long with a {@code VertxException}
- * "Timeout waiting for connection", and refuses one beyond the wait-queue bound with
- * {@link ConnectionPoolTooBusyException}.
+ * The Vert.x 4.5 pool fails an acquisition that waited longer than its connection timeout with a
+ * {@link NoStackTraceThrowable} "Timeout" (a {@code VertxException} "Timeout waiting for connection"
+ * on some paths), and refuses one beyond the wait-queue bound with {@link ConnectionPoolTooBusyException}.
  */
 public enum DbFailure {
     /** The server is unreachable, went away or refuses connections for now: retry; counts against the database. */
     CONNECTION(true, true),
     /** Serialization failure or deadlock: the transaction rolled back and may simply be run again. */
     CONTENTION(true, false),
-    /** No pooled connection became free in time. */
-    POOL_TIMEOUT(true, true),
+    /** No pooled connection became free in time: overload, not an outage, so the breaker ignores it. */
+    POOL_TIMEOUT(true, false),
     /** The wait queue is full: refused at once, never retried (that would only add load). */
     POOL_FULL(false, false),
     /** Anything else: a bug, a constraint, bad input. Fails fast. */
@@ -73,6 +74,9 @@ public enum DbFailure {
             }
             return UNAVAILABLE_STATES.contains(state) || state.startsWith("08") || refusedByMaintenance(pg)
                     ? CONNECTION : OTHER;
+        }
+        if (t instanceof NoStackTraceThrowable && "Timeout".equals(t.getMessage())) {
+            return POOL_TIMEOUT;
         }
         if (t instanceof ConnectionPoolTooBusyException) {
             return POOL_FULL;

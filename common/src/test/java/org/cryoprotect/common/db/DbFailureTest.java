@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 
 import io.vertx.core.VertxException;
 import io.vertx.core.http.ConnectionPoolTooBusyException;
+import io.vertx.core.impl.NoStackTraceThrowable;
 import io.vertx.pgclient.PgException;
 import io.vertx.sqlclient.ClosedConnectionException;
 
@@ -31,6 +32,7 @@ class DbFailureTest {
         assertFalse(DbFailure.CONTENTION.isDatabaseDown());
         assertTrue(DbFailure.CONNECTION.isDatabaseDown());
         assertTrue(DbFailure.POOL_TIMEOUT.isTransient());
+        assertFalse(DbFailure.POOL_TIMEOUT.isDatabaseDown(), "an overloaded pool is not a dead database");
     }
 
     @Test
@@ -54,6 +56,9 @@ class DbFailureTest {
         assertEquals(DbFailure.CONNECTION, DbFailure.of(new ConnectException("Connection refused")));
         assertEquals(DbFailure.CONNECTION, DbFailure.of(new VertxException("Connection is closed")));
         assertEquals(DbFailure.POOL_TIMEOUT, DbFailure.of(new VertxException("Timeout waiting for connection", true)));
+        // what Vert.x 4.5.26's pool actually fails an acquisition with (seen in the pool-exhaustion drill)
+        assertEquals(DbFailure.POOL_TIMEOUT, DbFailure.of(new NoStackTraceThrowable("Timeout")));
+        assertEquals(DbFailure.OTHER, DbFailure.of(new NoStackTraceThrowable("something else")));
         DbFailure full = DbFailure.of(new ConnectionPoolTooBusyException("Connection pool reached max wait queue size of 128"));
         assertEquals(DbFailure.POOL_FULL, full);
         assertFalse(full.isTransient(), "a full wait queue is refused at once, never retried");
