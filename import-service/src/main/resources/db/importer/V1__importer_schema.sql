@@ -61,12 +61,14 @@ create table importer.response_cache (
 );
 create index response_cache_expiry on importer.response_cache (expires_at);
 
--- One token bucket per upstream, shared by every worker of every replica. next_slot is the
--- earliest moment the next request may leave (GCRA); factor scales the configured rate down on
--- throttling signals and climbs back on healthy responses; paused_until honours Retry-After.
+-- One rate limiter per upstream, shared by every worker of every replica. next_slot is the
+-- earliest moment the next request may leave (GCRA); recent holds the last departures (the sliding
+-- one-second window); factor scales the configured rate down on throttling signals and climbs
+-- back on healthy responses; paused_until honours Retry-After.
 create table importer.rate_limits (
     upstream     text primary key,
     next_slot    timestamptz not null default 'epoch',
+    recent       timestamptz[] not null default '{}',
     paused_until timestamptz not null default 'epoch',
     factor       double precision not null default 1 check (factor > 0 and factor <= 1),
     updated_at   timestamptz not null default now()

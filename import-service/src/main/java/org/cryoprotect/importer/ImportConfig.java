@@ -11,11 +11,14 @@ import io.smallrye.config.WithDefault;
 public interface ImportConfig {
 
     /** Chunks one replica works on at once; keep it below the database pool size. */
-    @WithDefault("4")
+    @WithDefault("8")
     int workers();
 
-    /** How long a claimed chunk belongs to its worker; a dead worker's chunk is claimed again after it. */
-    @WithDefault("2m")
+    /**
+     * How long a claimed chunk belongs to its worker without a sign of life; the worker renews it
+     * every third of it, so a dead replica's chunk is claimed again at most this long after it died.
+     */
+    @WithDefault("30s")
     Duration lease();
 
     /** How often an idle worker looks for work. */
@@ -58,8 +61,15 @@ public interface ImportConfig {
          * Share of the published rate the limiter aims at, so that network jitter never lands one
          * request too many in the upstream's window.
          */
-        @WithDefault("0.95")
+        @WithDefault("0.9")
         double headroom();
+
+        /**
+         * The limiter admits at most requests-per-second departures in any second plus this margin,
+         * for the jitter between our clock and the upstream's count of arrivals.
+         */
+        @WithDefault("100ms")
+        Duration windowMargin();
 
         /** Chunk-size bounds for AIMD: ids per upstream request. */
         int minChunk();

@@ -15,10 +15,13 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
- * One token bucket per upstream, kept in PostgreSQL so that every worker of every replica draws
- * from the same one. Each request reserves the next free slot (GCRA: slots are spaced by the
- * interval, no bursts) and sleeps until it; throttling signals scale the rate down and pause
- * everyone, healthy responses bring it back step by step.
+ * One rate limiter per upstream, kept in PostgreSQL so that every worker of every replica draws
+ * from the same one. A request first reserves the next free slot (GCRA: slots evenly spaced, no
+ * bursts) and sleeps until it; then it records its departure in the upstream's sliding window,
+ * which admits it only if fewer than the per-second limit left in the last second (plus a margin).
+ * The reservation paces; the window guarantees: a request that left late cannot make the next
+ * on-time one the sixth in PubChem's one-second window. Throttling signals scale the rate down and
+ * pause everyone; healthy responses bring it back step by step.
  */
 @ApplicationScoped
 public class RateLimiter {
@@ -33,9 +36,14 @@ public class RateLimiter {
                    updated_at = now()
              where upstream = $1
             returning extract(epoch from next_slot - make_interval(secs => $2 / factor) - clock_timestamp()) * 1000, factor""";
-    private static final String PAUSED_FOR = """
-            select greatest(0, extract(epoch from paused_until - clock_timestamp()) * 1000)
-              from importer.rate_limits where upstream = $1""";
+    /** Admits the request into the sliding window, or nothing when the window is full or a pause began. */
+    private static final String DEPART = """
+            update importer.rate_limits
+               set recent = (recent || clock_timestamp())[greatest(1, cardinality(recent) + 2 - $2):]
+             where upstream = $1
+               and paused_until <= clock_timestamp()
+               and (cardinality(recent) < $2
+                    or recent[cardinality(recent) + 1 - $2] <= clock_timestamp() - make_interval(secs => $3))""";
     private static final String ADJUST = """
             update importer.rate_limits
                set factor = least(1, greatest($4, factor * $2 + $3)),
@@ -67,9 +75,9 @@ public class RateLimiter {
                 .map(rows -> rows.iterator().next())
                 .invoke(row -> factors.put(upstream, row.getDouble(1)))
                 .chain(row -> sleep(row.getDouble(0)))
-                // a pause (Retry-After) may have begun while we waited for our slot
-                .chain(() -> pool.preparedQuery(PAUSED_FOR).execute(Tuple.of(upstream)))
-                .chain(rows -> rows.iterator().next().getDouble(0) > 0 ? reserveAndWait(upstream) : Uni.createFrom().voidItem());
+                .chain(() -> pool.preparedQuery(DEPART).execute(Tuple.of(upstream, perSecond(upstream), windowSeconds(upstream))))
+                // not admitted (a late request ahead of us, or a Retry-After began meanwhile): take a new slot
+                .chain(rows -> rows.rowCount() == 1 ? Uni.createFrom().voidItem() : reserveAndWait(upstream));
     }
 
     public Uni<Void> adjust(String upstream, RateAdjustment adjustment) {
@@ -90,6 +98,14 @@ public class RateLimiter {
                     metrics.rateFactor(upstream, factor);
                 })
                 .replaceWithVoid();
+    }
+
+    private int perSecond(String upstream) {
+        return Math.max(1, (int) Math.floor(config.upstreams().get(upstream).requestsPerSecond()));
+    }
+
+    private double windowSeconds(String upstream) {
+        return 1 + config.upstreams().get(upstream).windowMargin().toMillis() / 1000.0;
     }
 
     /** Seconds between two requests at full rate: the stricter of the per-second and per-minute limits. */

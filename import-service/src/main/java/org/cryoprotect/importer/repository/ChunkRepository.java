@@ -131,6 +131,15 @@ public class ChunkRepository {
         }));
     }
 
+    /** A sign of life: the chunk's ids stay with their worker for another lease. */
+    public Uni<Void> renew(Chunk chunk, Duration lease) {
+        return pool.preparedQuery("""
+                update importer.items set lease_until = clock_timestamp() + make_interval(secs => $3)
+                 where job_id = $1 and chunk_id = $2 and state = 'pending'""")
+                .execute(Tuple.of(chunk.jobId(), chunk.id(), lease.toMillis() / 1000.0))
+                .replaceWithVoid();
+    }
+
     /** Records the chunk's outcome in one transaction. */
     public Uni<Settled> settle(Chunk chunk, List<Done> done, List<Failed> failed) {
         UUID job = chunk.jobId();

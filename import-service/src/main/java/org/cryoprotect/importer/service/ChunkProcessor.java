@@ -24,7 +24,9 @@ import org.cryoprotect.importer.upstream.RecordSource.UnusableRecordException;
 import org.cryoprotect.importer.upstream.UpstreamRejectedException;
 import org.jboss.logging.Logger;
 
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.subscription.Cancellable;
 import io.vertx.core.json.JsonObject;
 
 /**
@@ -56,9 +58,23 @@ public class ChunkProcessor {
 
     public Uni<Void> process(Chunk chunk) {
         RecordSource source = sources.get(chunk.source());
+        long start = System.nanoTime();
+        Cancellable heartbeat = keepLease(chunk);
         return records(source, chunk)
                 .chain(records -> write(source, chunk, records))
-                .onFailure().recoverWithUni(failure -> giveBack(chunk, failure));
+                .onFailure().recoverWithUni(failure -> giveBack(chunk, failure))
+                .eventually(heartbeat::cancel)
+                .invoke(() -> LOG.debugf("chunk %d: %d ids in %d ms", chunk.id(), chunk.items().size(),
+                        (System.nanoTime() - start) / 1_000_000));
+    }
+
+    /** Renews the chunk's lease every third of it while the chunk is being worked on. */
+    private Cancellable keepLease(Chunk chunk) {
+        return Multi.createFrom().ticks().every(config.lease().dividedBy(3))
+                .onItem().transformToUniAndConcatenate(tick -> chunks.renew(chunk, config.lease())
+                        .onFailure().recoverWithNull())
+                .subscribe().with(ignored -> {
+                });
     }
 
     private Uni<Map<String, JsonObject>> records(RecordSource source, Chunk chunk) {

@@ -1,0 +1,53 @@
+package org.cryoprotect.importer.e2e;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.BufferedReader;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+/** Researchers' tokens from auth-service, revocation within a second, and the progress stream. */
+class AccessIT {
+
+    @Test
+    void aRevokedTokenIsRefusedWithinOneSecond() {
+        String token = Calls.researcherToken();
+        Calls.importer(ImportStack.IMPORTER, token).get("/api/imports").then().statusCode(200);
+        given().baseUri(ImportStack.AUTH.url()).header("Authorization", "Bearer " + token).formParam("token", token)
+                .post("/oauth/revoke").then().statusCode(200);
+        long start = System.nanoTime();
+        while (Calls.importer(ImportStack.IMPORTER, token).get("/api/imports").statusCode() != 401) {
+            assertTrue(System.nanoTime() - start < 1_000_000_000L, "import-service still accepts a revoked token after 1 s");
+            Calls.sleep(10);
+        }
+        System.out.printf("[revocation] refused after %d ms%n", (System.nanoTime() - start) / 1_000_000);
+    }
+
+    @Test
+    void progressIsStreamedUntilTheJobIsDone() throws Exception {
+        String token = Calls.researcherToken();
+        List<Long> cids = Calls.cids(Calls.compounds(8000, 300));
+        String job = Calls.start(ImportStack.IMPORTER, token, "pubchem", cids);
+        List<String> events = new ArrayList<>();
+        try (InputStream stream = Calls.importer(ImportStack.IMPORTER, token).accept("text/event-stream")
+                .get("/api/imports/" + job + "/events").then().statusCode(200).extract().asInputStream();
+                BufferedReader lines = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
+            for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                if (line.startsWith("data:")) {
+                    events.add(line);
+                }
+            }
+        }
+        assertTrue(events.size() >= 2, "progress events: " + events);
+        String last = events.get(events.size() - 1);
+        assertTrue(last.contains("\"status\":\"completed\"") && last.contains("\"succeeded\":" + cids.size()), last);
+        assertEquals(0, Calls.simulatorStats().getLong("pubchem.throttled"));
+    }
+}

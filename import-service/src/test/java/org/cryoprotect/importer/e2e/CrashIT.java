@@ -1,0 +1,50 @@
+package org.cryoprotect.importer.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import org.cryoprotect.common.testing.ServiceProcess;
+import org.junit.jupiter.api.Test;
+
+import io.restassured.path.json.JsonPath;
+
+/** Two replicas share a job; one dies hard mid-job; the job still ends with exactly the expected rows. */
+class CrashIT {
+
+    @Test
+    void aReplicaKilledMidJobLosesAndDuplicatesNothing() {
+        String token = Calls.researcherToken();
+        List<Long> cids = Calls.cids(Calls.compounds(5700, 2000));
+        ServiceProcess second = ImportStack.importer("import-service-b").start();
+        try {
+            Calls.resetSimulator();
+            String job = Calls.start(ImportStack.IMPORTER, token, "pubchem", cids);
+            awaitProgress(second, token, job, 300);
+            ImportStack.IMPORTER.kill();
+
+            JsonPath done = Calls.awaitFinished(second, token, job, Duration.ofMinutes(4));
+            assertEquals("completed", done.getString("status"));
+            assertEquals(cids.size(), done.getInt("succeeded"));
+            assertEquals(0, done.getInt("failed"));
+            Map<Long, Integer> rows = Calls.moleculeRowsByCid(cids);
+            assertEquals(cids.size(), rows.size(), "nothing lost");
+            assertTrue(rows.values().stream().allMatch(n -> n == 1), "nothing twice");
+            assertEquals(0, Calls.simulatorStats().getLong("pubchem.throttled"), "two replicas share one rate limit");
+        } finally {
+            second.stop();
+            ImportStack.IMPORTER.start(); // the killed replica comes back for the other tests
+        }
+    }
+
+    private static void awaitProgress(ServiceProcess replica, String token, String job, int succeeded) {
+        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+        while (Calls.job(replica, token, job).getInt("succeeded") < succeeded) {
+            assertTrue(System.nanoTime() < deadline, "the job made no progress");
+            Calls.sleep(100);
+        }
+    }
+}
