@@ -75,8 +75,10 @@ class FaultMixIT {
         vanished.forEach(cid -> assertTrue(!rows.containsKey(cid), "CID " + cid + " was unknown upstream"));
 
         Map<String, Object> injected = stats.getMap("faults_injected");
-        assertTrue(injected.keySet().containsAll(List.of("timeout", "error", "html_503", "truncated_json",
-                "malformed_json", "unknown_id", "omit_throttling_header")), "the mix really happened: " + injected);
+        assertTrue(injected.keySet().containsAll(List.of("timeout", "error", "html_503", "unknown_id",
+                "omit_throttling_header")), "the mix really happened: " + injected);
+        assertTrue(injected.containsKey("truncated_json") || injected.containsKey("malformed_json"),
+                "garbled JSON happened: " + injected);
         assertEquals(0, stats.getLong("pubchem.throttled"), "retries stay within PubChem's policy");
     }
 }
