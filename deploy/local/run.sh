@@ -27,6 +27,8 @@
 #   CRYO_JAVA_OPTS        extra JVM options for every service (e.g. -Xmx512m)
 #   CRYO_JAR_<SERVICE>    run another jar, e.g. CRYO_JAR_MOLECULE_SERVICE=/path/quarkus-run.jar
 #   CRYO_JSON_TOOL        jq or python3 for the demo data and the printed examples (default: jq if installed)
+#   CRYO_UPSTREAM         where import-service fetches from: "simulator" (default; the offline stand-in
+#                         on port 8090) or "internet" (the real PubChem and ChEMBL)
 set -euo pipefail
 
 SCRIPT_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -42,6 +44,9 @@ AUTHENTICATOR_PASSWORD=${CRYO_AUTHENTICATOR_PASSWORD:-cryo}
 ISSUER=${CRYO_ISSUER:-http://localhost:8081}
 AUTH_PORT=8081
 MOLECULE_PORT=8082
+IMPORT_PORT=8083
+SIMULATOR_PORT=8090
+UPSTREAM=${CRYO_UPSTREAM:-simulator}
 AUTH_URL=http://127.0.0.1:$AUTH_PORT
 ADMIN_EMAIL=${CRYO_ADMIN_EMAIL:-admin@cryoprotect.local}
 DEMO_EMAIL=${CRYO_DEMO_EMAIL:-researcher@cryoprotect.local}
@@ -62,9 +67,12 @@ start_services() {
         "${AUTH_ENV[@]}"
     start_service molecule-service $MOLECULE_PORT "$REPO_ROOT/molecule-service/target/quarkus-app/quarkus-run.jar" \
         "${DB_ENV[@]}" "${JWT_ENV[@]}" CRYO_TOKEN_AUDIENCE=molecule-service
-    # start_service import-service 8083 "$REPO_ROOT/import-service/target/quarkus-app/quarkus-run.jar" "${DB_ENV[@]}" "${JWT_ENV[@]}" CRYO_TOKEN_AUDIENCE=import-service  # + its client secret: read_secret import-service-secret
-    # PubChem/ChEMBL stand-in for offline use; its first start computes 50k compounds with CDK (~35 s, then cached)
-    start_service upstream-simulator 8090 "$REPO_ROOT/deploy/upstream-simulator/target/quarkus-app/quarkus-run.jar"
+    if [[ $UPSTREAM == simulator ]]; then
+        # PubChem/ChEMBL stand-in for offline use; its first start computes 50k compounds with CDK (~35 s, then cached)
+        start_service upstream-simulator $SIMULATOR_PORT "$REPO_ROOT/deploy/upstream-simulator/target/quarkus-app/quarkus-run.jar"
+    fi
+    start_service import-service $IMPORT_PORT "$REPO_ROOT/import-service/target/quarkus-app/quarkus-run.jar" \
+        "${IMPORT_ENV[@]}" "${JWT_ENV[@]}" CRYO_TOKEN_AUDIENCE=import-service
 }
 
 # URLs printed at the end, one line per started service: NAME PORT
@@ -269,6 +277,26 @@ set_service_env() {
         CRYO_TOKEN_JWKS_URL="$AUTH_URL/.well-known/jwks.json"
         CRYO_TOKEN_REVOCATION_FEED_URL="$AUTH_URL/api/revocations/stream"
         CRYO_TOKEN_ISSUER="$ISSUER"
+    )
+    # import-service owns its schema `importer` (as auth-service owns `auth`) and writes molecules
+    # through molecule-service with its own client credentials.
+    local pubchem=https://pubchem.ncbi.nlm.nih.gov/rest/pug chembl=https://www.ebi.ac.uk/chembl/api/data
+    if [[ $UPSTREAM == simulator ]]; then
+        pubchem=http://127.0.0.1:$SIMULATOR_PORT/rest/pug
+        chembl=http://127.0.0.1:$SIMULATOR_PORT/chembl/api/data
+    fi
+    IMPORT_ENV=(
+        QUARKUS_DATASOURCE_REACTIVE_URL="postgresql://$DB_HOST:$DB_PORT/$DB_NAME"
+        QUARKUS_DATASOURCE_USERNAME="$DB_ADMIN_USER"
+        QUARKUS_DATASOURCE_PASSWORD="$DB_ADMIN_PASSWORD"
+        QUARKUS_DATASOURCE_MIGRATIONS_JDBC_URL="jdbc:postgresql://$DB_HOST:$DB_PORT/$DB_NAME"
+        QUARKUS_DATASOURCE_MIGRATIONS_USERNAME="$DB_ADMIN_USER"
+        QUARKUS_DATASOURCE_MIGRATIONS_PASSWORD="$DB_ADMIN_PASSWORD"
+        QUARKUS_REST_CLIENT_PUBCHEM_URL="$pubchem"
+        QUARKUS_REST_CLIENT_CHEMBL_URL="$chembl"
+        QUARKUS_REST_CLIENT_MOLECULE_SERVICE_URL="http://127.0.0.1:$MOLECULE_PORT"
+        QUARKUS_REST_CLIENT_AUTH_SERVICE_URL="$AUTH_URL"
+        CRYO_IMPORT_CLIENT_SECRET="$(read_secret import-service-secret)"
     )
     # auth-service owns its schema `auth` and needs no RLS role switching: it connects as the
     # schema owner (the superuser of the private cluster, or the DATABASE_URL user).
@@ -629,13 +657,15 @@ emit({"name": m["name"], "description": m.get("description"), "reference": m.get
 
 # ---------------------------------------------------------------------------------------------
 print_info() {
-    local entry name port keys=$KEY_DIR extract
+    local entry name port keys=$KEY_DIR extract extract_id
     # Paths as the user would type them: relative when run from the repository root.
     [[ $PWD != "$REPO_ROOT" || $KEY_DIR != "$REPO_ROOT/.local/keys" ]] || keys=.local/keys
     if [[ $JSON_TOOL == jq ]]; then
         extract='jq -r .access_token'
+        extract_id='jq -r .id'
     else
         extract="python3 -c 'import json,sys; print(json.load(sys.stdin)[\"access_token\"])'"
+        extract_id="python3 -c 'import json,sys; print(json.load(sys.stdin)[\"id\"])'"
     fi
     echo
     echo "CryoProtect is running (Ctrl-C or '$0 stop' stops it)"
@@ -666,6 +696,12 @@ Try it: log in as the demo researcher (the access token lasts 15 minutes; log in
   curl -s -H "Authorization: Bearer \$TOKEN" -H 'Content-Type: application/json' \\
        -d '{"name":"Ectoine","smiles":"CC1=NC(CCN1)C(=O)O"}' http://localhost:$MOLECULE_PORT/api/molecules
   curl -s 'http://localhost:$MOLECULE_PORT/api/public/molecules?limit=5'
+
+Import compounds (from the simulator unless CRYO_UPSTREAM=internet), then watch the job:
+  JOB=\$(curl -s -H "Authorization: Bearer \$TOKEN" -H 'Content-Type: application/json' \\
+       -d '{"source":"pubchem","ids":[5988,6251,1030,100000000]}' http://localhost:$IMPORT_PORT/api/imports | $extract_id)
+  curl -s -N -H "Authorization: Bearer \$TOKEN" http://localhost:$IMPORT_PORT/api/imports/\$JOB/events
+  curl -s -H "Authorization: Bearer \$TOKEN" http://localhost:$IMPORT_PORT/api/imports/\$JOB/failures
 
 A service token (client credentials of import-service, 5 minutes):
   SVC_TOKEN=\$(curl -s -u "import-service:\$(cat $keys/import-service-secret)" -d grant_type=client_credentials \\

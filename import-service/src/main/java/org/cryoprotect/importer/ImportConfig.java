@@ -40,6 +40,13 @@ public interface ImportConfig {
     @WithDefault("7d")
     Duration cacheTtl();
 
+    /**
+     * Whether PubChem imports fetch synonyms: one more request per chunk, which halves the chunks
+     * the rate limit allows. Names (Title, IUPACName) come with the properties either way.
+     */
+    @WithDefault("true")
+    boolean pubchemSynonyms();
+
     /** Synonyms kept per compound (PubChem lists hundreds for common solvents). */
     @WithDefault("25")
     int maxSynonyms();

@@ -1,5 +1,6 @@
 package org.cryoprotect.importer.service;
 
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,8 +19,9 @@ import io.vertx.mutiny.sqlclient.Pool;
 public class Housekeeping {
 
     private static final Logger LOG = Logger.getLogger(Housekeeping.class);
-    private static final String[] BREAKERS = {"pubchem-properties", "pubchem-synonyms", "chembl-molecules",
-            "molecule-service-batch"};
+    /** Circuit breaker names (see @CircuitBreakerName) and the upstream each guards. */
+    private static final Map<String, String> BREAKERS = Map.of("pubchem-properties", "pubchem",
+            "pubchem-synonyms", "pubchem", "chembl-molecules", "chembl", "molecule-service-batch", "molecule-service");
 
     private final Pool pool;
     private final CacheRepository cache;
@@ -29,13 +31,11 @@ public class Housekeeping {
     public Housekeeping(Pool pool, CacheRepository cache, ImportMetrics metrics, CircuitBreakerMaintenance breakers) {
         this.pool = pool;
         this.cache = cache;
-        metrics.watch("cryo.import.jobs.running", "Import jobs running (all replicas)", runningJobs::get);
+        metrics.watch("cryo.import.jobs.active", "Import jobs running (all replicas)", runningJobs::get);
         metrics.watch("cryo.import.ids.pending", "Ids of running jobs still to import (all replicas)", pendingIds::get);
-        for (String name : BREAKERS) {
-            // 0 closed, 1 open, 2 half-open
-            metrics.watch("cryo.import.circuit.breaker.state", "Circuit breaker state: 0 closed, 1 open, 2 half-open",
-                    () -> state(breakers.currentState(name)), "name", name);
-        }
+        BREAKERS.forEach((name, upstream) -> metrics.watch("cryo.import.circuit.breaker.state",
+                "Circuit breaker state: 0 closed, 1 open, 2 half-open", () -> state(breakers.currentState(name)),
+                "name", name, "upstream", upstream));
     }
 
     @Scheduled(every = "5s", delayed = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)

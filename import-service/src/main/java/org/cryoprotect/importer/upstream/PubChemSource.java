@@ -14,7 +14,7 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
-/** PubChem compounds: a property-table request, then a synonyms request for the CIDs found. */
+/** PubChem compounds: a property-table request, then (unless turned off) a synonyms request for the CIDs found. */
 @ApplicationScoped
 public class PubChemSource implements RecordSource {
 
@@ -58,7 +58,7 @@ public class PubChemSource implements RecordSource {
                     byCid.put(cid, row);
                 }
             }
-            if (byCid.isEmpty()) {
+            if (byCid.isEmpty() || !config.pubchemSynonyms()) {
                 return Uni.createFrom().item(byCid);
             }
             return requests.pubchemSynonyms(List.copyOf(byCid.keySet())).map(synonyms -> {

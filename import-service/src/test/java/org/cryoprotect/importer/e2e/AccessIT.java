@@ -49,5 +49,14 @@ class AccessIT {
         String last = events.get(events.size() - 1);
         assertTrue(last.contains("\"status\":\"completed\"") && last.contains("\"succeeded\":" + cids.size()), last);
         assertEquals(0, Calls.simulatorStats().getLong("pubchem.throttled"));
+
+        String metrics = given().baseUri(ImportStack.IMPORTER.url()).get("/q/metrics").then().statusCode(200)
+                .extract().asString();
+        for (String exported : List.of("cryo_import_records_total{", "outcome=\"created\"",
+                "cryo_import_upstream_requests_total{", "cryo_import_rate_limiter_wait_seconds_bucket{",
+                "cryo_import_chunk_size{", "cryo_import_rate_factor{", "cryo_import_circuit_breaker_state{",
+                "cryo_import_jobs_active", "cryo_import_ids_pending")) {
+            assertTrue(metrics.contains(exported), "/q/metrics exports " + exported);
+        }
     }
 }

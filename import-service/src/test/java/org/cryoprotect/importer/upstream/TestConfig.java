@@ -20,6 +20,7 @@ final class TestConfig {
             public Duration retryBackoff() { return Duration.ofSeconds(1); }
             public int maxIdsPerJob() { return 10; }
             public Duration cacheTtl() { return Duration.ofDays(1); }
+            public boolean pubchemSynonyms() { return true; }
             public int maxSynonyms() { return 25; }
             public String clientId() { return "import-service"; }
             public java.util.Optional<String> clientSecret() { return java.util.Optional.of("secret"); }
