@@ -9,6 +9,7 @@ import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenExce
 import org.cryoprotect.common.problem.ServiceUnavailableException;
 
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 
@@ -47,10 +48,14 @@ public class Database {
     private final DbRetry retry;
     private final DbCircuitBreaker breaker;
     private final DbMetrics metrics;
+    private final Vertx vertx;
+    private final long acquisitionTimeoutMs;
     private final long retryAfterSeconds;
 
-    public Database(Pool pool, DbRetry retry, DbCircuitBreaker breaker, DbMetrics metrics, DbConfig config) {
+    public Database(Pool pool, DbRetry retry, DbCircuitBreaker breaker, DbMetrics metrics, DbConfig config, Vertx vertx) {
         this.pool = pool;
+        this.vertx = vertx;
+        this.acquisitionTimeoutMs = config.pool().acquisitionTimeout().toMillis();
         this.retry = retry;
         this.breaker = breaker;
         this.metrics = metrics;
@@ -83,25 +88,41 @@ public class Database {
     }
 
     private <T> Uni<T> attempt(Mode mode, Function<SqlConnection, Uni<?>> prelude, Function<SqlConnection, Uni<T>> work) {
-        return breaker.call(() -> {
-            DbMetrics.Acquisition acquisition = metrics.startAcquisition();
+        return breaker.call(() -> withAcquisitionTimeout(acquisition -> {
             CommitTracker commit = new CommitTracker();
-            return pool.getConnection()
-                    .onItemOrFailure().invoke((connection, failure) -> {
-                        if (failure == null) {
-                            acquisition.acquired();
-                        }
-                    })
-                    .chain(connection -> inConnection(connection, mode, prelude, work, commit)
-                            .eventually(() -> {
-                                acquisition.released(); // before the connection is back for someone else
-                                return connection.close().onFailure().recoverWithNull();
-                            }))
-                    .onTermination().invoke(acquisition::released)
+            // Pool.withConnection, not getConnection + close: it runs the work to its end and gives the
+            // connection back even when the request is cancelled (the client went away) midway.
+            return pool.withConnection(connection -> acquisition.acquired()
+                    ? inConnection(connection, mode, prelude, work, commit).onTermination().invoke(acquisition::released)
+                    : Uni.createFrom().<T>failure(new PoolAcquisitionTimeout()))   // gave up waiting: hand it straight back
                     .onFailure().transform(failure -> {
-                        metrics.failed(DbFailure.of(failure));
+                        if (!(failure instanceof PoolAcquisitionTimeout)) { // counted when the timer gave up
+                            metrics.failed(DbFailure.of(failure));
+                        }
                         return commit.wasSent() && !DbFailure.reportedByServer(failure) ? new CommitOutcomeUnknown(failure) : failure;
                     });
+        }));
+    }
+
+    /**
+     * Our own bound on the wait for a connection. Vert.x 4.5.26's (PoolOptions.connectionTimeout)
+     * wedges the pool under exhaustion: connections stay leased to waiters that timed out, and the
+     * service never recovers (fault drill 4). Once the work has its connection, it is not timed out here.
+     */
+    private <T> Uni<T> withAcquisitionTimeout(Function<DbMetrics.Acquisition, Uni<T>> attempt) {
+        return Uni.createFrom().emitter(emitter -> {
+            DbMetrics.Acquisition acquisition = metrics.startAcquisition();
+            long timer = vertx.setTimer(acquisitionTimeoutMs, id -> {
+                if (acquisition.giveUp()) {
+                    metrics.failed(DbFailure.POOL_TIMEOUT);
+                    emitter.fail(new PoolAcquisitionTimeout());
+                }
+            });
+            emitter.onTermination(() -> {
+                vertx.cancelTimer(timer);
+                acquisition.giveUp(); // cancelled while still waiting: the connection, when it comes, goes straight back
+            });
+            attempt.apply(acquisition).subscribe().with(emitter::complete, emitter::fail);
         });
     }
 

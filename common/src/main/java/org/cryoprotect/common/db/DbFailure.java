@@ -75,7 +75,7 @@ public enum DbFailure {
             return UNAVAILABLE_STATES.contains(state) || state.startsWith("08") || refusedByMaintenance(pg)
                     ? CONNECTION : OTHER;
         }
-        if (t instanceof NoStackTraceThrowable && "Timeout".equals(t.getMessage())) {
+        if (t instanceof PoolAcquisitionTimeout || t instanceof NoStackTraceThrowable && "Timeout".equals(t.getMessage())) {
             return POOL_TIMEOUT;
         }
         if (t instanceof ConnectionPoolTooBusyException) {

@@ -113,23 +113,42 @@ public class DbMetrics {
         return Duration.ofMillis(ms);
     }
 
-    /** One wait for a connection: ends once, with a connection or without one. */
+    /**
+     * One wait for a connection and the use of what it got. Ends once; synchronized because a
+     * cancelled request ends it on one thread while the pool may still hand it a connection on another.
+     */
     final class Acquisition {
         private final long started;
         private boolean waitingOver;
         private boolean holding;
+        private boolean gaveUp;
 
         private Acquisition(long started) {
             this.started = started;
         }
 
-        void acquired() {
+        /** @return false when the wait was already given up: the connection must go straight back */
+        synchronized boolean acquired() {
+            if (gaveUp) {
+                return false;
+            }
             endWait(true);
             holding = true;
             active.incrementAndGet();
+            return true;
         }
 
-        void released() {
+        /** The wait took too long: true if it really was still waiting (no connection yet). */
+        synchronized boolean giveUp() {
+            if (holding || waitingOver) {
+                return false;
+            }
+            gaveUp = true;
+            endWait(false);
+            return true;
+        }
+
+        synchronized void released() {
             endWait(false);
             if (holding) {
                 holding = false;

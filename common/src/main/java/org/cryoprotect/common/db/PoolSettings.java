@@ -1,7 +1,5 @@
 package org.cryoprotect.common.db;
 
-import java.util.concurrent.TimeUnit;
-
 import jakarta.inject.Singleton;
 
 import io.quarkus.reactive.pg.client.PgPoolCreator;
@@ -11,10 +9,9 @@ import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.PoolOptions;
 
 /**
- * Applies the pool settings Quarkus 3.34 has no property for (the wait-queue bound, the acquisition
- * timeout, the connect timeout, the prepared-statement cache size, the eviction period) on top of
- * what quarkus.datasource.reactive.* configured. Without it the wait queue is unbounded and a
- * request waits 30 s for a connection.
+ * Applies the pool settings Quarkus 3.34 has no property for (the wait-queue bound, the connect
+ * timeout, the prepared-statement cache size, the eviction period) on top of what
+ * quarkus.datasource.reactive.* configured. Without it the wait queue is unbounded.
  */
 @Singleton
 public class PoolSettings implements PgPoolCreator {
@@ -30,8 +27,9 @@ public class PoolSettings implements PgPoolCreator {
     public Pool create(Input input) {
         PoolOptions pool = input.poolOptions()
                 .setMaxWaitQueueSize(config.maxWaitQueueSize())
-                .setConnectionTimeout((int) config.acquisitionTimeout().toMillis())
-                .setConnectionTimeoutUnit(TimeUnit.MILLISECONDS)
+                // Off: Vert.x 4.5.26's acquisition timeout wedges the pool under exhaustion (fault drill 4);
+                // Database bounds the wait itself (cryo.db.pool.acquisition-timeout).
+                .setConnectionTimeout(0)
                 .setPoolCleanerPeriod((int) config.cleanerPeriod().toMillis());
         for (PgConnectOptions connect : input.pgConnectOptionsList()) {
             connect.setConnectTimeout((int) config.connectTimeout().toMillis())
