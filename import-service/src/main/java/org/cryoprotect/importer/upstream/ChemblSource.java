@@ -74,13 +74,7 @@ public class ChemblSource implements RecordSource {
         String name = molecule.getString("pref_name");
         name = name == null || name.isBlank() ? id : name.trim();
         JsonObject values = molecule.getJsonObject("molecule_properties", new JsonObject());
-        Map<String, Object> properties = new LinkedHashMap<>();
-        PROPERTIES.forEach((chembl, ours) -> {
-            Object value = values.getValue(chembl);
-            if (value instanceof Number || value instanceof String s && !s.isBlank()) {
-                properties.put(ours, value);
-            }
-        });
+        Map<String, Object> properties = RecordSource.values(values, PROPERTIES);
         JsonArray synonyms = new JsonArray();
         for (Object entry : molecule.getJsonArray("molecule_synonyms", new JsonArray())) {
             if (entry instanceof JsonObject synonym) {

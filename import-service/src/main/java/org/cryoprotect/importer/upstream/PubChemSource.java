@@ -79,13 +79,7 @@ public class PubChemSource implements RecordSource {
                 .orElseThrow(() -> new UnusableRecordException("PubChem returned no SMILES for CID " + cid));
         String name = firstText(row, "Title", "IUPACName");
         name = name == null ? "CID " + cid : name;
-        Map<String, Object> properties = new LinkedHashMap<>();
-        PROPERTIES.forEach((pubchem, ours) -> {
-            Object value = row.getValue(pubchem);
-            if (value instanceof Number || value instanceof String s && !s.isBlank()) {
-                properties.put(ours, value);
-            }
-        });
+        Map<String, Object> properties = RecordSource.values(row, PROPERTIES);
         return new BatchRecord("pubchem", cid, name, smiles, firstText(row, "InChI"), firstText(row, "InChIKey"),
                 firstText(row, "MolecularFormula"),
                 Synonyms.clean(name, row.getJsonArray("Synonym", new JsonArray()), config.maxSynonyms()), properties);

@@ -20,6 +20,18 @@ public interface RecordSource {
     /** The batch record for one raw record. */
     BatchRecord toRecord(String id, JsonObject raw) throws UnusableRecordException;
 
+    /** The values of {@code from} named in {@code names} (upstream name → ours), as the upstream wrote them. */
+    static Map<String, Object> values(JsonObject from, Map<String, String> names) {
+        Map<String, Object> values = new java.util.LinkedHashMap<>();
+        names.forEach((upstream, ours) -> {
+            Object value = from.getValue(upstream);
+            if (value instanceof Number || value instanceof String text && !text.isBlank()) {
+                values.put(ours, value);
+            }
+        });
+        return values;
+    }
+
     /** How an id unknown upstream is reported. */
     default String notFoundReason() {
         return "not found in " + (source() == Source.PUBCHEM ? "PubChem" : "ChEMBL");
