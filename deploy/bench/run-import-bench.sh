@@ -155,6 +155,7 @@ for synonyms in "${SYNONYM_MODES[@]}"; do
     offset=$((offset + PUBCHEM_IDS))
     start import-service "$IMPORT_PORT" "$(jar import-service)" "${import_env[@]}" CRYO_IMPORT_PUBCHEM_SYNONYMS="$synonyms"
     run_job "pubchem, synonyms=$synonyms" pubchem "$pubchem" pubchem "$POLICY_RPS"
+    cp "$WORK/import-service.log" "$WORK/import-service-$synonyms.log" 2>/dev/null || true
     stop_pid import-service "${PIDS[-1]}"
     unset 'PIDS[-1]'
 done

@@ -61,6 +61,7 @@ public class ChunkProcessor {
         long start = System.nanoTime();
         Cancellable heartbeat = keepLease(chunk);
         return records(source, chunk)
+                .invoke(() -> LOG.debugf("chunk %d: fetched in %d ms", chunk.id(), (System.nanoTime() - start) / 1_000_000))
                 .chain(records -> write(source, chunk, records))
                 .onFailure().recoverWithUni(failure -> giveBack(chunk, failure))
                 .eventually(heartbeat::cancel)
