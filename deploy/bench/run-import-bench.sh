@@ -162,6 +162,6 @@ done
 start import-service "$IMPORT_PORT" "$(jar import-service)" "${import_env[@]}"
 run_job "chembl" chembl "$(ids chembl_id "$offset" "$CHEMBL_IDS")" chembl 10
 out "ceiling = requests/s limit x records per request: PubChem's policy (5/s); ChEMBL publishes no limit, so"
-out "import-service's own 10/s. The limiter aims at 90 % of the limit and admits at most the limit in any 1.1 s."
+out "import-service's own 10/s. The limiter aims at 85 % of the limit and admits at most the limit in any 1.15 s."
 cp "$WORK/report.txt" "$RESULT"
 log "results in $RESULT"

@@ -68,14 +68,14 @@ public interface ImportConfig {
          * Share of the published rate the limiter aims at, so that network jitter never lands one
          * request too many in the upstream's window.
          */
-        @WithDefault("0.9")
+        @WithDefault("0.85")
         double headroom();
 
         /**
          * The limiter admits at most requests-per-second departures in any second plus this margin,
          * for the jitter between our clock and the upstream's count of arrivals.
          */
-        @WithDefault("100ms")
+        @WithDefault("150ms")
         Duration windowMargin();
 
         /** Chunk-size bounds for AIMD: ids per upstream request. */

@@ -9,8 +9,8 @@ import org.cryoprotect.importer.ratelimit.ThrottlingStatus.Colour;
  * How one upstream response moves the shared rate: multiply the rate factor (slow down), add to it
  * (recover gradually), and pause everyone for a while (Retry-After, a block).
  *
- * Request Count Yellow is the expected state at the pace the limiter keeps (270 of 400 requests a
- * minute is 68 %), so it is neutral; Red and Black slow down. Request Time Yellow is the chunk
+ * Request Count Yellow is the expected state at the pace the limiter keeps (255 of 400 requests a
+ * minute is 64 %), so it is neutral; Red and Black slow down. Request Time Yellow is the chunk
  * size's business (see ChunkSizer); Red and Black slow down too. Service status reflects everyone's
  * load on PubChem, so it slows us down from Yellow on.
  */
