@@ -62,15 +62,24 @@ create table importer.response_cache (
 create index response_cache_expiry on importer.response_cache (expires_at);
 
 -- One rate limiter per upstream, shared by every worker of every replica. next_slot is the
--- earliest moment the next request may leave (GCRA); recent holds the last departures (the sliding
--- one-second window); factor scales the configured rate down on throttling signals and climbs
--- back on healthy responses; paused_until honours Retry-After.
+-- earliest moment the next request may leave (GCRA); factor scales the configured rate down on
+-- throttling signals and climbs back on healthy responses; paused_until honours Retry-After.
 create table importer.rate_limits (
     upstream     text primary key,
     next_slot    timestamptz not null default 'epoch',
-    recent       timestamptz[] not null default '{}',
     paused_until timestamptz not null default 'epoch',
     factor       double precision not null default 1 check (factor > 0 and factor <= 1),
     updated_at   timestamptz not null default now()
 );
 insert into importer.rate_limits (upstream) values ('pubchem'), ('chembl');
+
+-- Every admitted request, for the sliding window (see RateLimiter): when it left, when it was
+-- answered (null while on its way), and whether it travelled a replica's cold paths.
+create table importer.rate_limit_flights (
+    id          bigint generated always as identity primary key,
+    upstream    text not null references importer.rate_limits,
+    departed_at timestamptz not null default clock_timestamp(),
+    landed_at   timestamptz,
+    cautious    boolean not null default false
+);
+create index rate_limit_flights_departed on importer.rate_limit_flights (upstream, departed_at);

@@ -8,10 +8,13 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.cryoprotect.common.observability.RequestIdClientFilter;
+import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 import io.smallrye.mutiny.Uni;
 
+@RegisterProvider(RequestIdClientFilter.class)
 @RegisterRestClient(configKey = "auth-service")
 @Path("/oauth/token")
 public interface AuthServiceApi {

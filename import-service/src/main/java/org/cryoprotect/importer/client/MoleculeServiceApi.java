@@ -8,10 +8,13 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.cryoprotect.common.observability.RequestIdClientFilter;
+import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 import io.smallrye.mutiny.Uni;
 
+@RegisterProvider(RequestIdClientFilter.class)
 @RegisterRestClient(configKey = "molecule-service")
 @Path("/api/molecules/batch")
 public interface MoleculeServiceApi {

@@ -11,8 +11,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.cryoprotect.importer.model.Source;
 
+import org.cryoprotect.common.db.Database;
+
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -102,15 +103,15 @@ public class ChunkRepository {
              where id = $1 and status = 'running'
                and not exists (select 1 from importer.items where job_id = $1 and state = 'pending')""";
 
-    private final Pool pool;
+    private final Database db;
 
-    public ChunkRepository(Pool pool) {
-        this.pool = pool;
+    public ChunkRepository(Database db) {
+        this.db = db;
     }
 
     /** Ids of the oldest running job with claimable ids, as many as its source's chunk size; empty when there is no work. */
     public Uni<Optional<Chunk>> claim(String replica, ToIntFunction<Source> chunkSize, Duration lease) {
-        return pool.withTransaction(tx -> tx.query(NEXT_JOB).execute().chain(jobs -> {
+        return db.transaction(tx -> tx.query(NEXT_JOB).execute().chain(jobs -> {
             if (jobs.rowCount() == 0) {
                 return Uni.createFrom().item(Optional.<Chunk>empty());
             }
@@ -133,17 +134,18 @@ public class ChunkRepository {
 
     /** A sign of life: the chunk's ids stay with their worker for another lease. */
     public Uni<Void> renew(Chunk chunk, Duration lease) {
-        return pool.preparedQuery("""
+        return db.idempotentTransaction(tx -> tx.preparedQuery("""
                 update importer.items set lease_until = clock_timestamp() + make_interval(secs => $3)
                  where job_id = $1 and chunk_id = $2 and state = 'pending'""")
-                .execute(Tuple.of(chunk.jobId(), chunk.id(), lease.toMillis() / 1000.0))
+                .execute(Tuple.of(chunk.jobId(), chunk.id(), lease.toMillis() / 1000.0)))
                 .replaceWithVoid();
     }
 
     /** Records the chunk's outcome in one transaction. */
     public Uni<Settled> settle(Chunk chunk, List<Done> done, List<Failed> failed) {
         UUID job = chunk.jobId();
-        return pool.withTransaction(tx -> markDone(tx, job, done)
+        // Repeating is safe: only ids still pending move, and the counters move with them.
+        return db.idempotentTransaction(tx -> markDone(tx, job, done)
                 .chain(moved -> markFailed(tx, job, failed)
                         .map(movedFailed -> new Settled(moved[0], moved[1], moved[2], movedFailed)))
                 .call(() -> finish(tx, chunk, "done")));
@@ -157,7 +159,7 @@ public class ChunkRepository {
     public Uni<Integer> release(Chunk chunk, String reason, int maxAttempts, Duration backoff) {
         Integer[] seqs = chunk.items().stream().map(Item::seq).toArray(Integer[]::new);
         UUID job = chunk.jobId();
-        return pool.withTransaction(tx -> tx.preparedQuery(GIVE_UP)
+        return db.idempotentTransaction(tx -> tx.preparedQuery(GIVE_UP)
                 .execute(Tuple.of(job, seqs, "gave up after " + maxAttempts + " attempts: " + reason, maxAttempts))
                 .map(ChunkRepository::count)
                 .call(() -> tx.preparedQuery(BACK_OFF).execute(Tuple.of(job, seqs, backoff.toMillis() / 1000.0, reason)))

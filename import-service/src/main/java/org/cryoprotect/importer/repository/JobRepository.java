@@ -1,6 +1,5 @@
 package org.cryoprotect.importer.repository;
 
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -12,8 +11,9 @@ import org.cryoprotect.importer.model.ImportFailure;
 import org.cryoprotect.importer.model.ImportJob;
 import org.cryoprotect.importer.model.Source;
 
+import org.cryoprotect.common.db.Database;
+
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.SqlClient;
@@ -27,14 +27,14 @@ public class JobRepository {
             id, source, status, total, succeeded, failed, started_at, finished_at,
             succeeded / greatest(extract(epoch from coalesce(finished_at, now()) - started_at), 0.001) as records_per_second""";
 
-    private final Pool pool;
+    private final Database db;
 
-    public JobRepository(Pool pool) {
-        this.pool = pool;
+    public JobRepository(Database db) {
+        this.db = db;
     }
 
     public Uni<ImportJob> create(Source source, String createdBy, List<String> ids) {
-        return pool.withTransaction(tx -> tx
+        return db.transaction(tx -> tx
                 .preparedQuery("insert into importer.jobs (source, created_by, total) values ($1, $2, $3) returning "
                         + JOB_COLUMNS)
                 .execute(Tuple.of(source.id(), createdBy, ids.size()))
@@ -46,15 +46,16 @@ public class JobRepository {
     }
 
     public Uni<Optional<ImportJob>> find(UUID id, String createdBy, boolean anyCreator) {
-        return pool.preparedQuery("select " + JOB_COLUMNS + " from importer.jobs where id = $1 and (created_by = $2 or $3)")
-                .execute(Tuple.of(id, createdBy, anyCreator))
+        return db.read(c -> c.preparedQuery("select " + JOB_COLUMNS
+                + " from importer.jobs where id = $1 and (created_by = $2 or $3)")
+                .execute(Tuple.of(id, createdBy, anyCreator)))
                 .map(JobRepository::single);
     }
 
     public Uni<List<ImportJob>> list(String createdBy, int limit) {
-        return pool.preparedQuery("select " + JOB_COLUMNS
+        return db.read(c -> c.preparedQuery("select " + JOB_COLUMNS
                 + " from importer.jobs where created_by = $1 order by started_at desc limit $2")
-                .execute(Tuple.of(createdBy, limit))
+                .execute(Tuple.of(createdBy, limit)))
                 .map(rows -> {
                     List<ImportJob> jobs = new ArrayList<>();
                     rows.forEach(row -> jobs.add(job(row)));
@@ -63,9 +64,9 @@ public class JobRepository {
     }
 
     public Uni<Optional<ImportJob>> cancel(UUID id) {
-        return pool.preparedQuery("update importer.jobs set status = 'cancelled', finished_at = now(), updated_at = now() "
-                + "where id = $1 and status = 'running' returning " + JOB_COLUMNS)
-                .execute(Tuple.of(id))
+        return db.transaction(tx -> tx.preparedQuery("update importer.jobs set status = 'cancelled', finished_at = now(), "
+                + "updated_at = now() where id = $1 and status = 'running' returning " + JOB_COLUMNS)
+                .execute(Tuple.of(id)))
                 .map(JobRepository::single);
     }
 
@@ -74,7 +75,7 @@ public class JobRepository {
      * reason (an upstream that stayed unavailable) another chance. Empty when there is nothing to resume.
      */
     public Uni<Optional<ImportJob>> resume(UUID id) {
-        return pool.withTransaction(tx -> requeueRetryable(tx, id).chain(requeued -> tx.preparedQuery("""
+        return db.transaction(tx -> requeueRetryable(tx, id).chain(requeued -> tx.preparedQuery("""
                 update importer.jobs set status = 'running', finished_at = null, failed = failed - $2, updated_at = now()
                  where id = $1 and (status = 'cancelled' or $2 > 0)
                 returning\s""" + JOB_COLUMNS)
@@ -92,10 +93,10 @@ public class JobRepository {
     }
 
     public Uni<List<ImportFailure>> failures(UUID jobId, int afterSeq, int limit) {
-        return pool.preparedQuery("""
+        return db.read(c -> c.preparedQuery("""
                 select seq, source_id, reason, attempts, retryable, finished_at from importer.items
                  where job_id = $1 and state = 'failed' and seq > $2 order by seq limit $3""")
-                .execute(Tuple.of(jobId, afterSeq, limit))
+                .execute(Tuple.of(jobId, afterSeq, limit)))
                 .map(rows -> {
                     List<ImportFailure> failures = new ArrayList<>();
                     rows.forEach(row -> failures.add(new ImportFailure(row.getInteger("seq"), row.getString("source_id"),
@@ -103,13 +104,6 @@ public class JobRepository {
                             row.getOffsetDateTime("finished_at"))));
                     return failures;
                 });
-    }
-
-    /** When the job last changed, for the progress stream. */
-    public Uni<Optional<OffsetDateTime>> lastChange(UUID id) {
-        return pool.preparedQuery("select updated_at from importer.jobs where id = $1").execute(Tuple.of(id))
-                .map(rows -> rows.rowCount() == 0 ? Optional.empty()
-                        : Optional.of(rows.iterator().next().getOffsetDateTime(0)));
     }
 
     private static Optional<ImportJob> single(RowSet<Row> rows) {

@@ -24,11 +24,20 @@ public class ImportMetrics {
         this.registry = registry;
     }
 
+    static final java.util.List<String> OUTCOMES = java.util.List.of("created", "updated", "unchanged", "failed");
+    static final java.util.List<String> SIGNALS = java.util.List.of("503", "429", "header");
+
+    /** Every meter of an upstream at zero, so dashboards and alerts see them before the first import. */
+    public void registerUpstream(String upstream) {
+        OUTCOMES.forEach(outcome -> records(upstream, outcome, 0));
+        SIGNALS.forEach(signal -> throttledCounter(upstream, signal));
+        rateLimiterWait(upstream, 0);
+        rateFactor(upstream, 1);
+    }
+
     public void records(String source, String outcome, int count) {
-        if (count > 0) {
-            Counter.builder("cryo.import.records").description("Import records by final outcome")
-                    .tags("source", source, "outcome", outcome).register(registry).increment(count);
-        }
+        Counter.builder("cryo.import.records").description("Import records by final outcome")
+                .tags("source", source, "outcome", outcome).register(registry).increment(count);
     }
 
     public void upstreamRequest(String upstream, String endpoint, String status) {
@@ -37,11 +46,20 @@ public class ImportMetrics {
     }
 
     public void throttled(String upstream, String signal) {
-        Counter.builder("cryo.import.throttled").description("Throttling signals received from an upstream")
-                .tags("upstream", upstream, "signal", signal).register(registry).increment();
+        throttledCounter(upstream, signal).increment();
+    }
+
+    private Counter throttledCounter(String upstream, String signal) {
+        return Counter.builder("cryo.import.throttled").description("Throttling signals received from an upstream")
+                .tags("upstream", upstream, "signal", signal).register(registry);
     }
 
     public void rateLimiterWait(String upstream, long nanos) {
+        if (nanos == 0) {
+            Timer.builder("cryo.import.rate.limiter.wait").description("Time a request waited for its rate-limiter slot")
+                    .tags("upstream", upstream).publishPercentileHistogram().register(registry);
+            return;
+        }
         Timer.builder("cryo.import.rate.limiter.wait").description("Time a request waited for its rate-limiter slot")
                 .tags("upstream", upstream).publishPercentileHistogram().register(registry).record(nanos, TimeUnit.NANOSECONDS);
     }

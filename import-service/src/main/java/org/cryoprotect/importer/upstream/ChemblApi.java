@@ -8,6 +8,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.rest.client.annotation.ClientHeaderParam;
+import org.cryoprotect.common.observability.RequestIdClientFilter;
+import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 import io.smallrye.mutiny.Uni;
@@ -16,6 +18,7 @@ import io.smallrye.mutiny.Uni;
  * ChEMBL's molecule resource. Long id lists go in a form body with {@code X-HTTP-Method-Override:
  * GET}, as chembl_webresource_client does, since URLs over ~4000 characters are refused.
  */
+@RegisterProvider(RequestIdClientFilter.class)
 @RegisterRestClient(configKey = "chembl")
 @Path("/molecule.json")
 public interface ChemblApi {

@@ -89,7 +89,7 @@ public class UpstreamRequests {
     }
 
     private <T> Uni<T> limited(String upstream, java.util.function.Supplier<Uni<T>> call) {
-        return limiter.acquire(upstream).chain(call::get)
+        return limiter.limited(upstream, call)
                 .onFailure(TimeoutException.class).invoke(() -> sizer.shrink(upstream));
     }
 }
