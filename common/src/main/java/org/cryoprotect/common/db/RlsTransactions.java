@@ -43,7 +43,8 @@ public class RlsTransactions {
         return database.run(Database.Mode.IDEMPOTENT_TRANSACTION, as(caller), work);
     }
 
-    private static Function<SqlConnection, Uni<?>> as(Caller caller) {
+    /** The statement that makes a transaction run as {@code caller}: for pools other than the primary's. */
+    public static Function<SqlConnection, Uni<?>> as(Caller caller) {
         return connection -> connection.preparedQuery(SET_CALLER)
                 .execute(Tuple.of(caller.role().databaseRole(), caller.subjectSetting(), caller.claimsJson()));
     }

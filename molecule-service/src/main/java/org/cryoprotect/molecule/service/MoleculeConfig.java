@@ -20,6 +20,13 @@ public interface MoleculeConfig {
     @WithDefault("5m")
     String summaryRefreshEvery();
 
+    /**
+     * Whether searches and the public registry read from the {@code replica} datasource (a
+     * CloudNativePG {@code -ro} service). Reads that must see the caller's own writes stay on the primary.
+     */
+    @WithDefault("false")
+    boolean replicaReads();
+
     /** How long after a batch write the public summary is refreshed, so bursts of batches cost one refresh. */
     @WithDefault("2s")
     Duration summaryRefreshDebounce();

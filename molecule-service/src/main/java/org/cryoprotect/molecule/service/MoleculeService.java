@@ -27,20 +27,22 @@ import io.vertx.pgclient.PgException;
 public class MoleculeService {
 
     private final RlsTransactions transactions;
+    private final LagTolerantReads reads;
     private final MoleculeRepository molecules;
     private final Chemistry chemistry;
     private final PublicSummaryRefresher summary;
 
-    public MoleculeService(RlsTransactions transactions, MoleculeRepository molecules, Chemistry chemistry,
+    public MoleculeService(RlsTransactions transactions, LagTolerantReads reads, MoleculeRepository molecules, Chemistry chemistry,
             PublicSummaryRefresher summary) {
         this.transactions = transactions;
+        this.reads = reads;
         this.molecules = molecules;
         this.chemistry = chemistry;
         this.summary = summary;
     }
 
     public Uni<JsonPage> search(Caller caller, MoleculeSearch search, int limit, Cursor after) {
-        return transactions.read(caller, db -> molecules.search(db, search, limit, after));
+        return reads.read(caller, db -> molecules.search(db, search, limit, after));
     }
 
     public Uni<Molecule> get(Caller caller, UUID id) {

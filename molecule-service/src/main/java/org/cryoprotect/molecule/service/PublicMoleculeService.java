@@ -2,7 +2,6 @@ package org.cryoprotect.molecule.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.cryoprotect.common.db.RlsTransactions;
 import org.cryoprotect.common.security.Caller;
 import org.cryoprotect.molecule.model.Page;
 import org.cryoprotect.molecule.model.PublicMolecule;
@@ -15,15 +14,15 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class PublicMoleculeService {
 
-    private final RlsTransactions transactions;
+    private final LagTolerantReads reads;
     private final PublicSummaryRepository summaries;
 
-    public PublicMoleculeService(RlsTransactions transactions, PublicSummaryRepository summaries) {
-        this.transactions = transactions;
+    public PublicMoleculeService(LagTolerantReads reads, PublicSummaryRepository summaries) {
+        this.reads = reads;
         this.summaries = summaries;
     }
 
     public Uni<Page<PublicMolecule>> list(String text, int limit, Cursor after) {
-        return transactions.read(Caller.ANONYMOUS, db -> summaries.list(db, text, limit, after));
+        return reads.read(Caller.ANONYMOUS, db -> summaries.list(db, text, limit, after));
     }
 }

@@ -25,17 +25,19 @@ import io.smallrye.mutiny.Uni;
 public class ToxicityService {
 
     private final RlsTransactions transactions;
+    private final LagTolerantReads reads;
     private final ToxicityRepository toxicity;
     private final MoleculeRepository molecules;
 
-    public ToxicityService(RlsTransactions transactions, ToxicityRepository toxicity, MoleculeRepository molecules) {
+    public ToxicityService(RlsTransactions transactions, LagTolerantReads reads, ToxicityRepository toxicity, MoleculeRepository molecules) {
         this.transactions = transactions;
+        this.reads = reads;
         this.toxicity = toxicity;
         this.molecules = molecules;
     }
 
     public Uni<Page<Toxicity>> search(Caller caller, ToxicitySearch search, int limit, Cursor after) {
-        return transactions.read(caller, db -> toxicity.search(db, search, limit, after));
+        return reads.read(caller, db -> toxicity.search(db, search, limit, after));
     }
 
     /** One molecule's measurements; 404 when the molecule is not visible, so nothing leaks. */
