@@ -37,13 +37,23 @@ public final class ServiceProcess {
         this.environment = environment;
     }
 
-    public static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+    /**
+     * A port nothing listens on, and that this JVM has not handed out before: ports are chosen before
+     * the services start, and the OS may offer a port again while the first taker has not bound it yet.
+     */
+    public static synchronized int freePort() {
+        while (true) {
+            try (ServerSocket socket = new ServerSocket(0)) {
+                if (HANDED_OUT.add(socket.getLocalPort())) {
+                    return socket.getLocalPort();
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
     }
+
+    private static final java.util.Set<Integer> HANDED_OUT = new java.util.HashSet<>();
 
     public String url() {
         return "http://127.0.0.1:" + port;

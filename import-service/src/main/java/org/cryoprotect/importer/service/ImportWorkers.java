@@ -1,6 +1,5 @@
 package org.cryoprotect.importer.service;
 
-import java.lang.management.ManagementFactory;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -32,7 +31,9 @@ public class ImportWorkers {
     private final ChunkProcessor processor;
     private final ChunkSizer sizer;
     private final ImportConfig config;
-    private final String replica = ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID().toString().substring(0, 8);
+    /** Which replica claimed a chunk (importer.chunks.replica): the pod name in Kubernetes. */
+    private final String replica = System.getenv().getOrDefault("HOSTNAME", "local") + "/"
+            + UUID.randomUUID().toString().substring(0, 8);
     private volatile Cancellable pipeline;
 
     public ImportWorkers(ChunkRepository chunks, ChunkProcessor processor, ChunkSizer sizer, ImportConfig config) {
