@@ -31,7 +31,7 @@ public class ImportMetrics {
     public void registerUpstream(String upstream) {
         OUTCOMES.forEach(outcome -> records(upstream, outcome, 0));
         SIGNALS.forEach(signal -> throttledCounter(upstream, signal));
-        rateLimiterWait(upstream, 0);
+        waitTimer(upstream);
         rateFactor(upstream, 1);
     }
 
@@ -55,13 +55,12 @@ public class ImportMetrics {
     }
 
     public void rateLimiterWait(String upstream, long nanos) {
-        if (nanos == 0) {
-            Timer.builder("cryo.import.rate.limiter.wait").description("Time a request waited for its rate-limiter slot")
-                    .tags("upstream", upstream).publishPercentileHistogram().register(registry);
-            return;
-        }
-        Timer.builder("cryo.import.rate.limiter.wait").description("Time a request waited for its rate-limiter slot")
-                .tags("upstream", upstream).publishPercentileHistogram().register(registry).record(nanos, TimeUnit.NANOSECONDS);
+        waitTimer(upstream).record(nanos, TimeUnit.NANOSECONDS);
+    }
+
+    private Timer waitTimer(String upstream) {
+        return Timer.builder("cryo.import.rate.limiter.wait").description("Time a request waited for its rate-limiter slot")
+                .tags("upstream", upstream).publishPercentileHistogram().register(registry);
     }
 
     public void rateFactor(String upstream, double factor) {

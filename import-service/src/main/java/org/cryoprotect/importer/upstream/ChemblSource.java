@@ -1,6 +1,5 @@
 package org.cryoprotect.importer.upstream;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -52,16 +51,8 @@ public class ChemblSource implements RecordSource {
 
     @Override
     public Uni<Map<String, JsonObject>> fetch(List<String> ids) {
-        return requests.chemblMolecules(ids).map(molecules -> {
-            Map<String, JsonObject> byId = new LinkedHashMap<>();
-            for (JsonObject molecule : molecules) {
-                String id = molecule.getString("molecule_chembl_id", "").toUpperCase(Locale.ROOT);
-                if (ids.contains(id)) {
-                    byId.put(id, molecule);
-                }
-            }
-            return byId;
-        });
+        return requests.chemblMolecules(ids).map(molecules -> RecordSource.byId(molecules,
+                molecule -> molecule.getString("molecule_chembl_id", "").toUpperCase(Locale.ROOT), ids));
     }
 
     @Override

@@ -1,6 +1,5 @@
 package org.cryoprotect.importer.upstream;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -51,13 +50,7 @@ public class PubChemSource implements RecordSource {
     @Override
     public Uni<Map<String, JsonObject>> fetch(List<String> cids) {
         return requests.pubchemProperties(cids).chain(rows -> {
-            Map<String, JsonObject> byCid = new LinkedHashMap<>();
-            for (JsonObject row : rows) {
-                String cid = String.valueOf(row.getValue("CID"));
-                if (cids.contains(cid)) {
-                    byCid.put(cid, row);
-                }
-            }
+            Map<String, JsonObject> byCid = RecordSource.byId(rows, row -> String.valueOf(row.getValue("CID")), cids);
             if (byCid.isEmpty() || !config.pubchemSynonyms()) {
                 return Uni.createFrom().item(byCid);
             }

@@ -1,7 +1,10 @@
 package org.cryoprotect.importer.upstream;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
 
 import org.cryoprotect.importer.client.BatchRecord;
 import org.cryoprotect.importer.model.Source;
@@ -22,7 +25,7 @@ public interface RecordSource {
 
     /** The values of {@code from} named in {@code names} (upstream name → ours), as the upstream wrote them. */
     static Map<String, Object> values(JsonObject from, Map<String, String> names) {
-        Map<String, Object> values = new java.util.LinkedHashMap<>();
+        Map<String, Object> values = new LinkedHashMap<>();
         names.forEach((upstream, ours) -> {
             Object value = from.getValue(upstream);
             if (value instanceof Number || value instanceof String text && !text.isBlank()) {
@@ -30,6 +33,20 @@ public interface RecordSource {
             }
         });
         return values;
+    }
+
+    /** The records answering the ids asked for, by id; anything else the upstream sent is ignored. */
+    static Map<String, JsonObject> byId(List<JsonObject> records, Function<JsonObject, String> idOf,
+            List<String> asked) {
+        Set<String> wanted = Set.copyOf(asked);
+        Map<String, JsonObject> found = new LinkedHashMap<>();
+        for (JsonObject record : records) {
+            String id = idOf.apply(record);
+            if (wanted.contains(id)) {
+                found.put(id, record);
+            }
+        }
+        return found;
     }
 
     /** How an id unknown upstream is reported. */
