@@ -141,8 +141,9 @@ public class RateLimiter {
         return 1 / perSecond;
     }
 
+    /** Timers take whole milliseconds (Vert.x refuses delays under 1 ms): a shorter wait is no wait. */
     private static Uni<Void> sleep(double millis) {
-        return millis <= 0 ? Uni.createFrom().voidItem()
-                : Uni.createFrom().voidItem().onItem().delayIt().by(Duration.ofNanos((long) (millis * 1_000_000)));
+        long whole = Math.round(millis);
+        return whole < 1 ? Uni.createFrom().voidItem() : Uni.createFrom().voidItem().onItem().delayIt().by(Duration.ofMillis(whole));
     }
 }
