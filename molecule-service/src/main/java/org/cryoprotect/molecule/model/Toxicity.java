@@ -5,5 +5,5 @@ import java.util.UUID;
 
 public record Toxicity(UUID id, UUID moleculeId, String endpoint, String species, String route, double value,
         String unit, Double normalizedValue, String normalizedUnit, String source, String reference,
-        OffsetDateTime createdAt) {
+        UUID createdBy, OffsetDateTime createdAt) {
 }

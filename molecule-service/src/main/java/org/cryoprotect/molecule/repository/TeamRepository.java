@@ -90,14 +90,30 @@ public class TeamRepository {
                 .execute(Tuple.of(id)).map(rows -> Rows.first(rows).map(TeamRepository::toProject));
     }
 
-    public Uni<Void> linkMolecule(SqlClient db, UUID projectId, UUID moleculeId, UUID addedBy) {
-        return db.preparedQuery("insert into chem.project_molecules (project_id, molecule_id, added_by) values ($1, $2, $3) "
-                + "on conflict do nothing").execute(Tuple.of(projectId, moleculeId, addedBy)).replaceWithVoid();
+    /**
+     * Links a row to a project. What the link grants ({@code reference}, {@code change} or {@code manage})
+     * is decided by the database from the caller's own right on the row; linking again can only raise it.
+     *
+     * @return the link's grant
+     */
+    public Uni<String> linkMolecule(SqlClient db, UUID projectId, UUID moleculeId, UUID addedBy) {
+        return link(db, "project_molecules", "molecule_id", projectId, moleculeId, addedBy);
     }
 
-    public Uni<Void> linkMixture(SqlClient db, UUID projectId, UUID mixtureId, UUID addedBy) {
-        return db.preparedQuery("insert into chem.project_mixtures (project_id, mixture_id, added_by) values ($1, $2, $3) "
-                + "on conflict do nothing").execute(Tuple.of(projectId, mixtureId, addedBy)).replaceWithVoid();
+    public Uni<String> linkMixture(SqlClient db, UUID projectId, UUID mixtureId, UUID addedBy) {
+        return link(db, "project_mixtures", "mixture_id", projectId, mixtureId, addedBy);
+    }
+
+    private static Uni<String> link(SqlClient db, String table, String column, UUID projectId, UUID id, UUID addedBy) {
+        String sql = """
+                insert into chem.%1$s as l (project_id, %2$s, added_by) values ($1, $2, $3)
+                on conflict (project_id, %2$s) do update set added_by = excluded.added_by, added_at = now()
+                    where array_position(array['reference', 'change', 'manage'], excluded.grants)
+                        > array_position(array['reference', 'change', 'manage'], l.grants)""".formatted(table, column);
+        return db.preparedQuery(sql).execute(Tuple.of(projectId, id, addedBy))
+                .chain(() -> db.preparedQuery("select grants from chem.%s where project_id = $1 and %s = $2".formatted(table, column))
+                        .execute(Tuple.of(projectId, id)))
+                .map(rows -> rows.iterator().next().getString("grants"));
     }
 
     /** The update and delete methods answer whether a row was visible and writable for the caller. */
@@ -124,9 +140,14 @@ public class TeamRepository {
                 .execute(Tuple.of(projectId, moleculeId)).map(rows -> rows.rowCount() == 1);
     }
 
-    public Uni<Boolean> isLinked(SqlClient db, UUID projectId, UUID moleculeId) {
+    public Uni<Boolean> isMoleculeLinked(SqlClient db, UUID projectId, UUID moleculeId) {
         return db.preparedQuery("select exists (select 1 from chem.project_molecules where project_id = $1 and molecule_id = $2)")
                 .execute(Tuple.of(projectId, moleculeId)).map(rows -> rows.iterator().next().getBoolean(0));
+    }
+
+    public Uni<Boolean> isMixtureLinked(SqlClient db, UUID projectId, UUID mixtureId) {
+        return db.preparedQuery("select exists (select 1 from chem.project_mixtures where project_id = $1 and mixture_id = $2)")
+                .execute(Tuple.of(projectId, mixtureId)).map(rows -> rows.iterator().next().getBoolean(0));
     }
 
     public Uni<Boolean> unlinkMixture(SqlClient db, UUID projectId, UUID mixtureId) {

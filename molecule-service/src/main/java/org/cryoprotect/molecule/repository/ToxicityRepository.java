@@ -2,6 +2,7 @@ package org.cryoprotect.molecule.repository;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,7 +21,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
 public class ToxicityRepository {
 
     private static final String COLUMNS = "t.id, t.molecule_id, t.endpoint, t.species, t.route, t.value, t.unit, "
-            + "t.normalized_value, t.normalized_unit, t.source, t.reference, t.created_at";
+            + "t.normalized_value, t.normalized_unit, t.source, t.reference, t.created_by, t.created_at";
 
     public Uni<Page<Toxicity>> search(SqlClient db, ToxicitySearch search, int limit, Cursor after) {
         Sql sql = new Sql()
@@ -64,10 +65,30 @@ public class ToxicityRepository {
                 .map(rows -> toToxicity(rows.iterator().next()));
     }
 
+    public Uni<Optional<Toxicity>> find(SqlClient db, UUID id) {
+        return db.preparedQuery("select " + COLUMNS + " from chem.toxicity t where t.id = $1").execute(Tuple.of(id))
+                .map(rows -> Rows.first(rows).map(ToxicityRepository::toToxicity));
+    }
+
+    /** @return whether the row was visible and changeable for the caller */
+    public Uni<Boolean> update(SqlClient db, Toxicity t) {
+        return db.preparedQuery("""
+                update chem.toxicity set endpoint = $2, species = $3, route = $4, value = $5, unit = $6,
+                    normalized_value = $7, normalized_unit = $8, reference = $9
+                where id = $1""")
+                .execute(Tuple.from(new Object[] {t.id(), t.endpoint(), t.species(), t.route(), t.value(), t.unit(),
+                        t.normalizedValue(), t.normalizedUnit(), t.reference()}))
+                .map(rows -> rows.rowCount() == 1);
+    }
+
+    public Uni<Boolean> delete(SqlClient db, UUID id) {
+        return db.preparedQuery("delete from chem.toxicity where id = $1").execute(Tuple.of(id)).map(rows -> rows.rowCount() == 1);
+    }
+
     static Toxicity toToxicity(Row row) {
         return new Toxicity(row.getUUID("id"), row.getUUID("molecule_id"), row.getString("endpoint"),
                 row.getString("species"), row.getString("route"), row.getDouble("value"), row.getString("unit"),
                 row.getDouble("normalized_value"), row.getString("normalized_unit"), row.getString("source"),
-                row.getString("reference"), row.getOffsetDateTime("created_at"));
+                row.getString("reference"), row.getUUID("created_by"), row.getOffsetDateTime("created_at"));
     }
 }

@@ -14,6 +14,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import org.cryoprotect.common.security.Caller;
+import org.cryoprotect.molecule.model.Linked;
 import org.cryoprotect.molecule.model.MixtureLink;
 import org.cryoprotect.molecule.model.MoleculeLink;
 import org.cryoprotect.molecule.model.NewProject;
@@ -94,9 +95,9 @@ public class ProjectResource {
 
     @POST
     @Path("/{id}/molecules")
-    public Uni<RestResponse<Void>> addMolecule(@RestPath String id, @Valid @NotNull MoleculeLink link) {
+    public Uni<RestResponse<Linked>> addMolecule(@RestPath String id, @Valid @NotNull MoleculeLink link) {
         return teams.linkMolecule(Caller.of(token), RequestParams.id("id", id), link.moleculeId())
-                .map(ignored -> RestResponse.status(RestResponse.Status.CREATED));
+                .map(linked -> RestResponse.status(RestResponse.Status.CREATED, linked));
     }
 
     @GET
@@ -110,8 +111,8 @@ public class ProjectResource {
 
     @POST
     @Path("/{id}/mixtures")
-    public Uni<RestResponse<Void>> addMixture(@RestPath String id, @Valid @NotNull MixtureLink link) {
+    public Uni<RestResponse<Linked>> addMixture(@RestPath String id, @Valid @NotNull MixtureLink link) {
         return teams.linkMixture(Caller.of(token), RequestParams.id("id", id), link.mixtureId())
-                .map(ignored -> RestResponse.status(RestResponse.Status.CREATED));
+                .map(linked -> RestResponse.status(RestResponse.Status.CREATED, linked));
     }
 }

@@ -2,7 +2,12 @@ package org.cryoprotect.molecule.rest;
 
 import java.util.List;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
@@ -11,11 +16,16 @@ import org.cryoprotect.common.security.Caller;
 import org.cryoprotect.molecule.model.Page;
 import org.cryoprotect.molecule.model.Toxicity;
 import org.cryoprotect.molecule.model.ToxicitySearch;
+import org.cryoprotect.molecule.model.ToxicityPatch;
 import org.cryoprotect.molecule.model.ToxicitySummary;
 import org.cryoprotect.molecule.repository.Cursor;
 import org.cryoprotect.molecule.service.ToxicityService;
 import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
+import org.jboss.resteasy.reactive.RestResponse;
+
+import io.quarkus.security.Authenticated;
 
 import io.smallrye.mutiny.Uni;
 
@@ -48,5 +58,20 @@ public class ToxicityResource {
     @Path("/summary")
     public Uni<List<ToxicitySummary>> summary(@RestQuery("molecule_id") String moleculeId) {
         return toxicity.summary(Caller.of(token), RequestParams.id("molecule_id", moleculeId));
+    }
+
+    @PATCH
+    @Path("/{id}")
+    @Authenticated
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Uni<Toxicity> update(@RestPath String id, @Valid @NotNull ToxicityPatch patch) {
+        return toxicity.update(Caller.of(token), RequestParams.id("id", id), patch);
+    }
+
+    @DELETE
+    @Path("/{id}")
+    @Authenticated
+    public Uni<RestResponse<Void>> delete(@RestPath String id) {
+        return toxicity.delete(Caller.of(token), RequestParams.id("id", id)).map(ignored -> RestResponse.noContent());
     }
 }

@@ -19,6 +19,15 @@ final class Access {
         return e instanceof PgException pg && "42501".equals(pg.getSqlState());
     }
 
+    /** Raised by the team_members trigger that keeps every team an owner. */
+    static boolean isLastOwner(Throwable e) {
+        return e instanceof PgException pg && "CP001".equals(pg.getSqlState());
+    }
+
+    static ProblemException lastOwner(Throwable e) {
+        return ProblemException.conflict("A team keeps at least one owner: make someone else owner first");
+    }
+
     static <T> T found(Optional<T> row, String what) {
         return row.orElseThrow(() -> ProblemException.notFound(what + " not found"));
     }

@@ -111,12 +111,16 @@ public class BatchRecordPreparer {
                 || t.unit().isBlank() || !Double.isFinite(t.value())) {
             throw new RejectedRecord("toxicity entries need endpoint, a finite value and unit");
         }
+        String measurementSource = t.source() == null ? source : t.source();
+        if (!ToxicitySources.KNOWN.contains(measurementSource)) {
+            throw new RejectedRecord("toxicity source must be one of " + ToxicitySources.KNOWN);
+        }
         ToxicityUnits.Normalized normalized = ToxicityUnits.normalize(t.value(), t.unit().trim(), molecularWeight);
         return new JsonObject().put("endpoint", t.endpoint().trim()).put("species", t.species()).put("route", t.route())
                 .put("value", t.value()).put("unit", t.unit().trim())
                 .put("normalized_value", normalized == null ? null : normalized.value())
                 .put("normalized_unit", normalized == null ? null : normalized.unit())
-                .put("source", t.source() == null ? source : t.source()).put("reference", t.reference());
+                .put("source", measurementSource).put("reference", t.reference());
     }
 
     private static List<String> synonyms(String name, List<String> given) {

@@ -70,6 +70,8 @@ public class MixtureService {
                         patch.reference(), patch.isPublic()))
                 .call(updated -> updated ? Uni.createFrom().voidItem()
                         : Uni.createFrom().failure(ProblemException.forbidden("You may read this mixture but not change it")))
+                .onFailure(Access::isPolicyRefusal).transform(e -> ProblemException.forbidden(
+                        "Only the creator and owners of a team it is shared with may publish or unpublish it"))
                 .call(() -> patch.components() == null ? Uni.createFrom().voidItem()
                         : components(db, patch.components()).chain(rows -> mixtures.replaceComponents(db, id, rows)))
                 .chain(() -> mixtures.find(db, id)).map(Optional::orElseThrow));

@@ -87,6 +87,8 @@ public class MoleculeService {
                 .chain(current -> molecules.update(db, id, trimmed(patch.name()), patch.isPublic()))
                 .call(updated -> updated ? Uni.createFrom().voidItem()
                         : Uni.createFrom().failure(ProblemException.forbidden("You may read this molecule but not change it")))
+                .onFailure(Access::isPolicyRefusal).transform(e -> ProblemException.forbidden(
+                        "Only the creator and owners of a team it is shared with may publish or unpublish it"))
                 .call(() -> patch.synonyms() == null ? Uni.createFrom().voidItem()
                         : molecules.replaceSynonyms(db, id, patch.synonyms()))
                 .call(() -> patch.properties() == null ? Uni.createFrom().voidItem()

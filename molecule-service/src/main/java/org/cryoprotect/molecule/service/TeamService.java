@@ -10,6 +10,7 @@ import org.cryoprotect.common.problem.ProblemException;
 import org.cryoprotect.common.security.Caller;
 import org.cryoprotect.molecule.model.Member;
 import org.cryoprotect.molecule.model.JsonPage;
+import org.cryoprotect.molecule.model.Linked;
 import org.cryoprotect.molecule.model.MoleculeSearch;
 import org.cryoprotect.molecule.model.Project;
 import org.cryoprotect.molecule.model.Team;
@@ -57,12 +58,14 @@ public class TeamService {
                 .chain(() -> teams.putMember(db, teamId, userId, role))
                 .onFailure(Access::isPolicyRefusal)
                 .transform(e -> ProblemException.forbidden("Only a team's owners manage its members"))
+                .onFailure(Access::isLastOwner).transform(Access::lastOwner)
                 .chain(() -> teams.members(db, teamId)));
     }
 
     public Uni<Void> removeMember(Caller caller, UUID teamId, UUID userId) {
         return transactions.write(caller, db -> teams.team(db, teamId).map(t -> Access.found(t, "Team"))
                 .chain(() -> teams.removeMember(db, teamId, userId))
+                .onFailure(Access::isLastOwner).transform(Access::lastOwner)
                 .chain(removed -> removed ? Uni.createFrom().voidItem()
                         : teams.members(db, teamId).map(members -> {
                             if (members.stream().anyMatch(m -> m.userId().equals(userId))) {
@@ -101,19 +104,23 @@ public class TeamService {
         return transactions.write(caller, db -> teams.project(db, projectId).map(p -> Access.found(p, "Project"))
                 .chain(() -> teams.unlinkMolecule(db, projectId, moleculeId))
                 .chain(removed -> removed ? Uni.createFrom().voidItem()
-                        : teams.isLinked(db, projectId, moleculeId).map(linked -> {
-                            if (linked) {
-                                throw ProblemException.forbidden("Viewers cannot change a project");
-                            }
-                            throw ProblemException.notFound("The molecule is not in this project");
-                        })));
+                        : explainUnlink(teams.isMoleculeLinked(db, projectId, moleculeId), "molecule")));
     }
 
     public Uni<Void> unlinkMixture(Caller caller, UUID projectId, UUID mixtureId) {
         return transactions.write(caller, db -> teams.project(db, projectId).map(p -> Access.found(p, "Project"))
                 .chain(() -> teams.unlinkMixture(db, projectId, mixtureId))
                 .chain(removed -> removed ? Uni.createFrom().voidItem()
-                        : Uni.createFrom().failure(ProblemException.notFound("The mixture is not in this project, or you may not change it"))));
+                        : explainUnlink(teams.isMixtureLinked(db, projectId, mixtureId), "mixture")));
+    }
+
+    private static Uni<Void> explainUnlink(Uni<Boolean> linked, String what) {
+        return linked.map(isLinked -> {
+            if (isLinked) {
+                throw ProblemException.forbidden("Only the project team's editors and owners unlink from it");
+            }
+            throw ProblemException.notFound("The " + what + " is not in this project");
+        });
     }
 
     public Uni<Project> createProject(Caller caller, UUID teamId, String name, String description) {
@@ -132,20 +139,23 @@ public class TeamService {
         return transactions.read(caller, db -> teams.project(db, id)).map(p -> Access.found(p, "Project"));
     }
 
-    public Uni<Void> linkMolecule(Caller caller, UUID projectId, UUID moleculeId) {
+    /** Links a visible molecule; what the link grants is the caller's own right on it (DESIGN section 2). */
+    public Uni<Linked> linkMolecule(Caller caller, UUID projectId, UUID moleculeId) {
         return transactions.write(caller, db -> teams.project(db, projectId).map(p -> Access.found(p, "Project"))
                 .chain(() -> molecules.find(db, moleculeId)).map(m -> Access.found(m, "Molecule"))
                 .chain(() -> teams.linkMolecule(db, projectId, moleculeId, caller.userId()))
+                .map(grants -> new Linked(projectId, moleculeId, grants))
                 .onFailure(Access::isPolicyRefusal)
-                .transform(e -> ProblemException.forbidden("Viewers cannot change a project")));
+                .transform(e -> ProblemException.forbidden("Only the project team's editors and owners link to it")));
     }
 
-    public Uni<Void> linkMixture(Caller caller, UUID projectId, UUID mixtureId) {
+    public Uni<Linked> linkMixture(Caller caller, UUID projectId, UUID mixtureId) {
         return transactions.write(caller, db -> teams.project(db, projectId).map(p -> Access.found(p, "Project"))
                 .chain(() -> mixtures.find(db, mixtureId)).map(m -> Access.found(m, "Mixture"))
                 .chain(() -> teams.linkMixture(db, projectId, mixtureId, caller.userId()))
+                .map(grants -> new Linked(projectId, mixtureId, grants))
                 .onFailure(Access::isPolicyRefusal)
-                .transform(e -> ProblemException.forbidden("Viewers cannot change a project")));
+                .transform(e -> ProblemException.forbidden("Only the project team's editors and owners link to it")));
     }
 
     public Uni<JsonPage> projectMolecules(Caller caller, UUID projectId, int limit, Cursor after) {

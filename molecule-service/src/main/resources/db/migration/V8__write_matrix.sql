@@ -1,0 +1,335 @@
+-- The write matrix of DESIGN section 2. Until now a project link only required the row to be
+-- visible, and every editor of any project holding a row could change and delete it: a stranger
+-- could link a registry molecule to her own project and delete it. From here on:
+--   * a link records what it grants, decided by what its maker could do at that moment:
+--       'manage'    made by someone who may delete and publish the row (its creator, the service
+--                   role, an owner of a team holding a 'manage' link): the team's editors change it,
+--                   its owners also publish, unpublish and delete it;
+--       'change'    made by someone who may only change it (an editor through a share): the team's
+--                   editors and owners change it; nobody gets more than the maker had;
+--       'reference' made by someone who may only read it, and every link to a registry row: grants
+--                   nothing, not even visibility;
+--   * registry rows (public, created_by null) change only through the service role;
+--   * toxicity provenance 'pubchem' and 'chembl' comes only from the service role;
+--   * columns a caller may not rewrite (creators, owners, teams, structures) are not grantable.
+
+-- 1. What a link grants --------------------------------------------------------------------------
+alter table chem.project_molecules add column grants text not null default 'reference'
+    check (grants in ('reference', 'change', 'manage'));
+alter table chem.project_mixtures add column grants text not null default 'reference'
+    check (grants in ('reference', 'change', 'manage'));
+
+-- The caller's right on a row through shares: 'read' (any member), 'change' (editors and owners),
+-- 'manage' (owners, through a 'manage' link). Answers for one row; policies ask it only about rows
+-- that are neither public nor the caller's own.
+create function chem_private.shared_molecule(p_molecule_id uuid, p_right text) returns boolean
+    language sql stable security definer
+    set search_path = ''
+as $$
+    select exists (
+        select 1 from chem.project_molecules pm
+        join chem.projects p on p.id = pm.project_id
+        join chem.team_members tm on tm.team_id = p.team_id
+        where pm.molecule_id = p_molecule_id
+          and tm.user_id = chem_private.uid()
+          and pm.grants <> 'reference'
+          and case p_right when 'manage' then tm.role = 'owner' and pm.grants = 'manage'
+                           when 'change' then tm.role in ('owner', 'editor')
+                           else true end)
+$$;
+
+create function chem_private.shared_mixture(p_mixture_id uuid, p_right text) returns boolean
+    language sql stable security definer
+    set search_path = ''
+as $$
+    select exists (
+        select 1 from chem.project_mixtures px
+        join chem.projects p on p.id = px.project_id
+        join chem.team_members tm on tm.team_id = p.team_id
+        where px.mixture_id = p_mixture_id
+          and tm.user_id = chem_private.uid()
+          and px.grants <> 'reference'
+          and case p_right when 'manage' then tm.role = 'owner' and px.grants = 'manage'
+                           when 'change' then tm.role in ('owner', 'editor')
+                           else true end)
+$$;
+
+-- The caller's strongest right on a row: 'manage', 'change', 'read' or null (invisible). The
+-- service role manages every row but the registry's, which it alone changes (see the link trigger).
+create function chem_private.molecule_right(p_molecule_id uuid) returns text
+    language sql stable security definer
+    set search_path = ''
+as $$
+    select case
+        when m.created_by is not null and m.created_by = chem_private.uid() then 'manage'
+        when m.created_by is not null and chem_private.shared_molecule(m.id, 'manage') then 'manage'
+        when m.created_by is not null and chem_private.shared_molecule(m.id, 'change') then 'change'
+        when m.is_public or chem_private.shared_molecule(m.id, 'read') then 'read'
+    end
+    from chem.molecules m where m.id = p_molecule_id
+$$;
+
+create function chem_private.mixture_right(p_mixture_id uuid) returns text
+    language sql stable security definer
+    set search_path = ''
+as $$
+    select case
+        when x.created_by is not null and x.created_by = chem_private.uid() then 'manage'
+        when x.created_by is not null and chem_private.shared_mixture(x.id, 'manage') then 'manage'
+        when x.created_by is not null and chem_private.shared_mixture(x.id, 'change') then 'change'
+        when x.is_public or chem_private.shared_mixture(x.id, 'read') then 'read'
+    end
+    from chem.mixtures x where x.id = p_mixture_id
+$$;
+
+create function chem_private.may_change(p_right text) returns boolean
+    language sql immutable
+    set search_path = ''
+as $$ select coalesce(p_right in ('change', 'manage'), false) $$;
+
+-- Visibility, for checks that a row named in a request is one the caller can see.
+create function chem_private.visible_molecule(p_molecule_id uuid) returns boolean
+    language sql stable
+    set search_path = ''
+as $$ select chem_private.molecule_right(p_molecule_id) is not null $$;
+create function chem_private.visible_mixture(p_mixture_id uuid) returns boolean
+    language sql stable
+    set search_path = ''
+as $$ select chem_private.mixture_right(p_mixture_id) is not null $$;
+
+-- A link's grant is its maker's right, whatever the statement says; linking again can only raise it.
+-- SECURITY INVOKER on purpose: current_user is then the caller's request role.
+create function chem_private.set_link_grant() returns trigger
+    language plpgsql
+    set search_path = ''
+as $$
+declare
+    v_right text;
+    v_registry boolean;
+begin
+    if tg_table_name = 'project_molecules' then
+        v_right := chem_private.molecule_right(new.molecule_id);
+        v_registry := not exists (select 1 from chem.molecules m where m.id = new.molecule_id and m.created_by is not null);
+    else
+        v_right := chem_private.mixture_right(new.mixture_id);
+        v_registry := not exists (select 1 from chem.mixtures x where x.id = new.mixture_id and x.created_by is not null);
+    end if;
+    new.grants := case
+        when v_registry then 'reference'
+        when current_user = 'cryo_service' then 'manage'
+        when v_right in ('change', 'manage') then v_right
+        else 'reference'
+    end;
+    if tg_op = 'UPDATE' and array_position(array['reference', 'change', 'manage'], old.grants)
+                          > array_position(array['reference', 'change', 'manage'], new.grants) then
+        new.grants := old.grants;
+    end if;
+    return new;
+end
+$$;
+create trigger set_link_grant before insert or update on chem.project_molecules
+    for each row execute function chem_private.set_link_grant();
+create trigger set_link_grant before insert or update on chem.project_mixtures
+    for each row execute function chem_private.set_link_grant();
+
+-- 2. Existing links ----------------------------------------------------------------------------
+-- Who could change a row when a link was made is not recorded; what is known: the row's creator
+-- and the service role (added_by null) could. Those links become 'manage'; links to registry rows
+-- and every other link start as 'reference', and are raised to what their maker's current
+-- memberships would grant through the shares already established, until nothing changes. A link
+-- made by someone without change rights (possible before this migration) therefore grants nothing.
+update chem.project_molecules pm set grants = 'manage'
+from chem.molecules m
+where m.id = pm.molecule_id and m.created_by is not null and (pm.added_by is null or pm.added_by = m.created_by);
+update chem.project_mixtures px set grants = 'manage'
+from chem.mixtures x
+where x.id = px.mixture_id and x.created_by is not null and (px.added_by is null or px.added_by = x.created_by);
+
+do $$
+declare
+    v_changed int;
+    v_mixtures int;
+    v_round int := 0;
+begin
+    loop
+        with best as (
+            select pm.project_id, pm.molecule_id,
+                   max(case when tm.role = 'owner' and src.grants = 'manage' then 3
+                            when tm.role in ('owner', 'editor') then 2 else 1 end) as rank
+            from chem.project_molecules pm
+            join chem.molecules m on m.id = pm.molecule_id and m.created_by is not null
+            join chem.project_molecules src on src.molecule_id = pm.molecule_id and src.grants <> 'reference'
+                 and src.project_id <> pm.project_id
+            join chem.projects p on p.id = src.project_id
+            join chem.team_members tm on tm.team_id = p.team_id and tm.user_id = pm.added_by
+            group by pm.project_id, pm.molecule_id)
+        update chem.project_molecules pm
+        set grants = (array['reference', 'change', 'manage'])[best.rank]
+        from best
+        where best.project_id = pm.project_id and best.molecule_id = pm.molecule_id
+          and best.rank > array_position(array['reference', 'change', 'manage'], pm.grants);
+        get diagnostics v_changed = row_count;
+
+        with best as (
+            select px.project_id, px.mixture_id,
+                   max(case when tm.role = 'owner' and src.grants = 'manage' then 3
+                            when tm.role in ('owner', 'editor') then 2 else 1 end) as rank
+            from chem.project_mixtures px
+            join chem.mixtures x on x.id = px.mixture_id and x.created_by is not null
+            join chem.project_mixtures src on src.mixture_id = px.mixture_id and src.grants <> 'reference'
+                 and src.project_id <> px.project_id
+            join chem.projects p on p.id = src.project_id
+            join chem.team_members tm on tm.team_id = p.team_id and tm.user_id = px.added_by
+            group by px.project_id, px.mixture_id)
+        update chem.project_mixtures px
+        set grants = (array['reference', 'change', 'manage'])[best.rank]
+        from best
+        where best.project_id = px.project_id and best.mixture_id = px.mixture_id
+          and best.rank > array_position(array['reference', 'change', 'manage'], px.grants);
+        get diagnostics v_mixtures = row_count;
+        v_changed := v_changed + v_mixtures;
+        exit when v_changed = 0 or v_round > 50;
+        v_round := v_round + 1;
+    end loop;
+end
+$$;
+
+-- 3. Molecules and mixtures: read through shares only; change, publish and delete per the matrix -----
+alter policy molecules_read on chem.molecules
+    using (is_public or created_by = (select chem_private.uid()) or chem_private.shared_molecule(id, 'read'));
+alter policy molecules_update on chem.molecules
+    using (created_by = (select chem_private.uid()) or chem_private.shared_molecule(id, 'change'))
+    with check (created_by is not null);
+alter policy molecules_delete on chem.molecules
+    using (created_by = (select chem_private.uid()) or chem_private.shared_molecule(id, 'manage'));
+
+alter policy mixtures_read on chem.mixtures
+    using (is_public or created_by = (select chem_private.uid()) or chem_private.shared_mixture(id, 'read'));
+alter policy mixtures_update on chem.mixtures
+    using (created_by = (select chem_private.uid()) or chem_private.shared_mixture(id, 'change'))
+    with check (created_by is not null);
+alter policy mixtures_delete on chem.mixtures
+    using (created_by = (select chem_private.uid()) or chem_private.shared_mixture(id, 'manage'));
+
+-- Publishing and unpublishing need 'manage'; a policy cannot compare old and new values, a trigger can.
+create function chem_private.check_publication() returns trigger
+    language plpgsql
+    set search_path = ''
+as $$
+begin
+    if new.is_public is distinct from old.is_public and current_user <> 'cryo_service'
+       and coalesce(case tg_table_name when 'molecules' then chem_private.molecule_right(old.id)
+                                       else chem_private.mixture_right(old.id) end, '') <> 'manage' then
+        raise exception 'only the creator and owners of a team it is shared with may publish or unpublish it'
+            using errcode = '42501';
+    end if;
+    return new;
+end
+$$;
+create trigger check_publication before update of is_public on chem.molecules
+    for each row execute function chem_private.check_publication();
+create trigger check_publication before update of is_public on chem.mixtures
+    for each row execute function chem_private.check_publication();
+
+-- Only the columns the API changes are writable by users: never a creator, an owner, a team or a structure.
+revoke update on chem.molecules, chem.mixtures, chem.teams, chem.team_members, chem.projects,
+                 chem.project_molecules, chem.project_mixtures, chem.toxicity, chem.mixture_components
+    from cryo_authenticated;
+grant update (name, is_public, updated_at) on chem.molecules to cryo_authenticated;
+grant update (name, description, reference, is_public, updated_at) on chem.mixtures to cryo_authenticated;
+grant update (name) on chem.teams to cryo_authenticated;
+grant update (role) on chem.team_members to cryo_authenticated;
+grant update (name, description) on chem.projects to cryo_authenticated;
+grant update (grants, added_by, added_at) on chem.project_molecules, chem.project_mixtures to cryo_authenticated;
+grant update (endpoint, species, route, value, unit, normalized_value, normalized_unit, reference) on chem.toxicity
+    to cryo_authenticated;
+
+-- 4. Rows that belong to a molecule or mixture follow its change right -------------------------
+do $$
+declare t text;
+begin
+    foreach t in array array['molecule_synonyms', 'molecule_properties']
+    loop
+        execute format('alter policy edit_with_molecule_insert on chem.%I '
+                       'with check (chem_private.may_change(chem_private.molecule_right(molecule_id)))', t);
+        execute format('alter policy edit_with_molecule_update on chem.%I '
+                       'using (chem_private.may_change(chem_private.molecule_right(molecule_id))) '
+                       'with check (chem_private.may_change(chem_private.molecule_right(molecule_id)))', t);
+        execute format('alter policy edit_with_molecule_delete on chem.%I '
+                       'using (chem_private.may_change(chem_private.molecule_right(molecule_id)))', t);
+    end loop;
+end
+$$;
+
+alter policy edit_with_mixture_insert on chem.mixture_components
+    with check (chem_private.may_change(chem_private.mixture_right(mixture_id))
+                and chem_private.visible_molecule(molecule_id));
+alter policy edit_with_mixture_update on chem.mixture_components
+    using (chem_private.may_change(chem_private.mixture_right(mixture_id)))
+    with check (chem_private.may_change(chem_private.mixture_right(mixture_id))
+                and chem_private.visible_molecule(molecule_id));
+alter policy edit_with_mixture_delete on chem.mixture_components
+    using (chem_private.may_change(chem_private.mixture_right(mixture_id)));
+
+-- Toxicity: whoever may change a molecule adds measurements from their own hands ('manual') or from
+-- the literature (with its reference); each measurement is changed or removed by its creator only,
+-- while they still may change the molecule. Imported provenance is the service role's alone.
+alter table chem.toxicity add constraint toxicity_source_known
+    check (source in ('manual', 'literature', 'pubchem', 'chembl')) not valid;
+alter policy edit_with_molecule_insert on chem.toxicity
+    with check (created_by = (select chem_private.uid())
+                and source in ('manual', 'literature') and (source = 'manual' or reference is not null)
+                and chem_private.may_change(chem_private.molecule_right(molecule_id)));
+alter policy edit_with_molecule_update on chem.toxicity
+    using (created_by = (select chem_private.uid()) and chem_private.may_change(chem_private.molecule_right(molecule_id)))
+    with check (created_by = (select chem_private.uid()) and (source = 'manual' or reference is not null)
+                and chem_private.may_change(chem_private.molecule_right(molecule_id)));
+alter policy edit_with_molecule_delete on chem.toxicity
+    using (created_by = (select chem_private.uid()) and chem_private.may_change(chem_private.molecule_right(molecule_id)));
+
+-- 5. Links: made by the project's editors and owners to rows they can see; what they grant is the
+--    trigger's business. Unlinking is the project team's editors' and owners'. -------------------
+drop policy project_molecules_write on chem.project_molecules;
+create policy project_molecules_link on chem.project_molecules for insert to cryo_authenticated
+    with check (chem_private.user_has_permission(project_id, 'write') and chem_private.visible_molecule(molecule_id));
+create policy project_molecules_relink on chem.project_molecules for update to cryo_authenticated
+    using (chem_private.user_has_permission(project_id, 'write'))
+    with check (chem_private.user_has_permission(project_id, 'write') and chem_private.visible_molecule(molecule_id));
+create policy project_molecules_unlink on chem.project_molecules for delete to cryo_authenticated
+    using (chem_private.user_has_permission(project_id, 'write'));
+
+drop policy project_mixtures_write on chem.project_mixtures;
+create policy project_mixtures_link on chem.project_mixtures for insert to cryo_authenticated
+    with check (chem_private.user_has_permission(project_id, 'write') and chem_private.visible_mixture(mixture_id));
+create policy project_mixtures_relink on chem.project_mixtures for update to cryo_authenticated
+    using (chem_private.user_has_permission(project_id, 'write'))
+    with check (chem_private.user_has_permission(project_id, 'write') and chem_private.visible_mixture(mixture_id));
+create policy project_mixtures_unlink on chem.project_mixtures for delete to cryo_authenticated
+    using (chem_private.user_has_permission(project_id, 'write'));
+
+-- 6. Teams always keep an owner ------------------------------------------------------------------
+create function chem_private.keep_an_owner() returns trigger
+    language plpgsql security definer
+    set search_path = ''
+as $$
+begin
+    if old.role = 'owner'
+       and exists (select 1 from chem.teams t where t.id = old.team_id)
+       and not exists (select 1 from chem.team_members tm where tm.team_id = old.team_id and tm.role = 'owner') then
+        raise exception 'a team keeps at least one owner' using errcode = 'CP001';
+    end if;
+    return null;
+end
+$$;
+create trigger keep_an_owner after update of role or delete on chem.team_members
+    for each row execute function chem_private.keep_an_owner();
+
+-- 7. Helpers no policy calls any more -------------------------------------------------------------
+drop function chem_private.has_molecule_access(uuid, text);
+drop function chem_private.has_mixture_access(uuid, text);
+drop function chem_private.in_member_project(uuid, text);
+drop function chem_private.mixture_in_member_project(uuid, text);
+
+revoke all on all functions in schema chem_private from public;
+grant execute on all functions in schema chem_private to cryo_anon, cryo_authenticated, cryo_service;
+revoke all on function chem_private.refresh_public_molecules_summary() from cryo_anon, cryo_authenticated;
