@@ -162,15 +162,17 @@ cross join lateral (select (array['LD50', 'LC50', 'IC50', 'CC50', 'EC50', 'NOAEL
 cross join lateral (select e0.endpoint, e0.endpoint in ('LD50', 'NOAEL') as dose) e
 cross join lateral (select round((10000 * pg_temp.rnd(i, 9))::numeric, 2)::float8 + 0.01 as value) v;
 
--- Every private molecule sits in a project of its creator's (first) team; every 20th public one too.
-insert into chem.project_molecules (project_id, molecule_id, added_by)
+-- Every private molecule sits in a project of its creator's (first) team, shared by its creator
+-- (grants 'manage'); every 20th public one too, as a reference (registry rows always are). The
+-- trigger that decides grants is off while seeding, so they are written here.
+insert into chem.project_molecules (project_id, molecule_id, added_by, grants)
 select pg_temp.uuid_of('d0000000', ((u - 1) % 500) * 10 + (i / 10) % 10 + 1), pg_temp.uuid_of('e0000000', i),
-       pg_temp.uuid_of('a0000000', u)
+       pg_temp.uuid_of('a0000000', u), 'manage'
 from generate_series(10, 100000, 10) i
 cross join lateral (select (i / 10 - 1) % 2500 + 1 as u) c
 union all
 select pg_temp.uuid_of('d0000000', (i / 20) % 5000 + 1), pg_temp.uuid_of('e0000000', i),
-       pg_temp.uuid_of('a0000000', ((i / 20) % 5000) / 10 + 1)
+       pg_temp.uuid_of('a0000000', ((i / 20) % 5000) / 10 + 1), 'reference'
 from generate_series(1, 100000, 20) i;
 
 commit;

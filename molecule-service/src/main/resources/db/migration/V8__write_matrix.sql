@@ -127,10 +127,6 @@ begin
     return new;
 end
 $$;
-create trigger set_link_grant before insert or update on chem.project_molecules
-    for each row execute function chem_private.set_link_grant();
-create trigger set_link_grant before insert or update on chem.project_mixtures
-    for each row execute function chem_private.set_link_grant();
 
 -- 2. Existing links ----------------------------------------------------------------------------
 -- Who could change a row when a link was made is not recorded; what is known: the row's creator
@@ -193,6 +189,12 @@ begin
     end loop;
 end
 $$;
+
+-- From now on the database decides (created after the updates above, which it would overrule).
+create trigger set_link_grant before insert or update on chem.project_molecules
+    for each row execute function chem_private.set_link_grant();
+create trigger set_link_grant before insert or update on chem.project_mixtures
+    for each row execute function chem_private.set_link_grant();
 
 -- 3. Molecules and mixtures: read through shares only; change, publish and delete per the matrix -----
 alter policy molecules_read on chem.molecules

@@ -1,0 +1,106 @@
+package org.cryoprotect.molecule.repository;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.Test;
+
+/**
+ * V8 gives links that existed before it what their maker could have granted: the creator's links
+ * manage, links through an established share change (or manage, for owners of a managing team),
+ * and everything else, registry links included, references.
+ */
+class LinkGrantMigrationTest {
+
+    private static final String HOST = env("PGHOST", "127.0.0.1");
+    private static final String PORT = env("PGPORT", "5432");
+    private static final String USER = env("PGUSER", "postgres");
+    private static final String PASSWORD = env("PGPASSWORD", "");
+
+    @Test
+    void existingLinksKeepOnlyWhatTheirMakersCouldGrant() throws SQLException {
+        String database = "cryo_v8_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        try (Connection admin = connect("postgres"); Statement sql = admin.createStatement()) {
+            sql.execute("create database " + database);
+        }
+        try {
+            migrate(database, "7");
+            try (Connection db = connect(database); Statement sql = db.createStatement()) {
+                sql.execute("""
+                        insert into chem.molecules (id, name, smiles, inchikey, is_public, created_by) values
+                          ('00000000-0000-0000-0000-00000000000a', 'registry', 'OCC(O)CO', 'PEDCQBHIVMGVHV-UHFFFAOYSA-N', true, null),
+                          ('00000000-0000-0000-0000-00000000000b', 'secret', 'CCO', 'LFQSCWFLJHTTHZ-UHFFFAOYSA-N', false,
+                           'a0000000-0000-0000-0000-000000000000');
+                        insert into chem.teams (id, name, created_by) values
+                          ('10000000-0000-0000-0000-00000000000a', 'A', 'a0000000-0000-0000-0000-000000000000'),
+                          ('10000000-0000-0000-0000-00000000000b', 'B', 'e0000000-0000-0000-0000-000000000000'),
+                          ('10000000-0000-0000-0000-00000000000c', 'C', 'c0000000-0000-0000-0000-000000000000');
+                        insert into chem.team_members (team_id, user_id, role) values
+                          ('10000000-0000-0000-0000-00000000000a', 'a0000000-0000-0000-0000-000000000000', 'owner'),
+                          ('10000000-0000-0000-0000-00000000000a', 'e0000000-0000-0000-0000-000000000000', 'editor'),
+                          ('10000000-0000-0000-0000-00000000000a', 'c0000000-0000-0000-0000-000000000000', 'viewer'),
+                          ('10000000-0000-0000-0000-00000000000b', 'e0000000-0000-0000-0000-000000000000', 'owner'),
+                          ('10000000-0000-0000-0000-00000000000c', 'c0000000-0000-0000-0000-000000000000', 'owner');
+                        insert into chem.projects (id, team_id, name, created_by) values
+                          ('20000000-0000-0000-0000-00000000000a', '10000000-0000-0000-0000-00000000000a', 'PA', 'a0000000-0000-0000-0000-000000000000'),
+                          ('20000000-0000-0000-0000-00000000000b', '10000000-0000-0000-0000-00000000000b', 'PB', 'e0000000-0000-0000-0000-000000000000'),
+                          ('20000000-0000-0000-0000-00000000000c', '10000000-0000-0000-0000-00000000000c', 'PC', 'c0000000-0000-0000-0000-000000000000');
+                        insert into chem.project_molecules (project_id, molecule_id, added_by) values
+                          ('20000000-0000-0000-0000-00000000000a', '00000000-0000-0000-0000-00000000000b', 'a0000000-0000-0000-0000-000000000000'),
+                          ('20000000-0000-0000-0000-00000000000b', '00000000-0000-0000-0000-00000000000b', 'e0000000-0000-0000-0000-000000000000'),
+                          ('20000000-0000-0000-0000-00000000000c', '00000000-0000-0000-0000-00000000000b', 'c0000000-0000-0000-0000-000000000000'),
+                          ('20000000-0000-0000-0000-00000000000c', '00000000-0000-0000-0000-00000000000a', 'c0000000-0000-0000-0000-000000000000'),
+                          ('20000000-0000-0000-0000-00000000000b', '00000000-0000-0000-0000-00000000000a', null);
+                        """);
+            }
+            migrate(database, "latest");
+
+            Map<String, String> grants = new TreeMap<>();
+            try (Connection db = connect(database); Statement sql = db.createStatement();
+                    ResultSet rows = sql.executeQuery("""
+                            select p.name || '/' || m.name as link, pm.grants from chem.project_molecules pm
+                            join chem.projects p on p.id = pm.project_id join chem.molecules m on m.id = pm.molecule_id""")) {
+                while (rows.next()) {
+                    grants.put(rows.getString("link"), rows.getString("grants"));
+                }
+            }
+            assertEquals(Map.of(
+                    "PA/secret", "manage",      // made by the creator
+                    "PB/secret", "change",      // made by an editor of A, which holds the creator's share
+                    "PC/secret", "reference",   // made by a viewer of A: grants nothing any more
+                    "PC/registry", "reference", // registry rows are always references
+                    "PB/registry", "reference"), grants);
+        } finally {
+            try (Connection admin = connect("postgres"); Statement sql = admin.createStatement()) {
+                sql.execute("drop database if exists " + database + " with (force)");
+            }
+        }
+    }
+
+    private static void migrate(String database, String target) {
+        Flyway.configure().dataSource(url(database), USER, PASSWORD).schemas("chem")
+                .locations("classpath:db/migration").target(target).load().migrate();
+    }
+
+    private static Connection connect(String database) throws SQLException {
+        return DriverManager.getConnection(url(database), USER, PASSWORD);
+    }
+
+    private static String url(String database) {
+        return "jdbc:postgresql://" + HOST + ":" + PORT + "/" + database;
+    }
+
+    private static String env(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? fallback : value;
+    }
+}
