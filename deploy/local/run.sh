@@ -402,20 +402,25 @@ stop_all() {  # [--keep-db] — services, then the private cluster unless --keep
 
 urlencode() { jq -rn --arg s "$1" '$s | @uri'; }
 
+# Generous timeouts: a loaded machine is slow, not broken.
+HTTP_STATUS="" HTTP_BODY=""
+http_call() {  # curl ARGS... -> HTTP_STATUS, HTTP_BODY (000 when the request itself failed)
+    local out
+    out=$(curl -sS --max-time 300 -w '\n%{http_code}' "$@") || { HTTP_STATUS=000; HTTP_BODY=""; return 0; }
+    HTTP_STATUS=${out##*$'\n'}
+    HTTP_BODY=${out%$'\n'*}
+}
+
 # ---------------------------------------------------------------------------------------------
 # Demo data (deploy/local/demo): molecules through the batch upsert, then the mixtures
 # ---------------------------------------------------------------------------------------------
-API_STATUS="" API_BODY=""
-api() {  # METHOD PATH [BODY] -> API_STATUS, API_BODY; a 401 (token expired) gets one new token
-    local method=$1 path=$2 body=${3:-} out attempt
+api() {  # METHOD PATH [BODY] -> HTTP_STATUS, HTTP_BODY; a 401 (token expired) gets one new token
+    local method=$1 path=$2 body=${3:-} attempt
+    local json=(); [[ -z $body ]] || json=(-H 'Content-Type: application/json' --data-binary @-)
     for attempt in 1 2; do
-        local args=(-sS --max-time 600 -X "$method" -H "Authorization: Bearer $SERVICE_TOKEN"
-                    -H 'Accept: application/json' -w '\n%{http_code}')
-        [[ -z $body ]] || args+=(-H 'Content-Type: application/json' --data-binary @-)
-        out=$(printf '%s' "$body" | curl "${args[@]}" "$API_BASE$path") || { API_STATUS=000; API_BODY=""; return 0; }
-        API_STATUS=${out##*$'\n'}
-        API_BODY=${out%$'\n'*}
-        [[ $API_STATUS == 401 && $attempt == 1 ]] || break
+        http_call -X "$method" -H "Authorization: Bearer $SERVICE_TOKEN" -H 'Accept: application/json' \
+            ${json[@]+"${json[@]}"} "$API_BASE$path" <<<"$body"
+        [[ $HTTP_STATUS == 401 && $attempt == 1 ]] || break
         fetch_service_token || break
     done
 }
@@ -427,11 +432,11 @@ resolve_molecule() {
     q=$(urlencode "$name")
     for _ in 1 2 3 4 5; do
         api GET "/molecules?q=$q&limit=50${cursor:+&cursor=$(urlencode "$cursor")}"
-        [[ $API_STATUS == 200 ]] || { warn "search for '$name' failed: HTTP $API_STATUS $API_BODY"; return 1; }
+        [[ $HTTP_STATUS == 200 ]] || { warn "search for '$name' failed: HTTP $HTTP_STATUS $HTTP_BODY"; return 1; }
         id=$(jq -r --arg n "$name" '[.items[]? | select([.name, (.synonyms // [])[]] | map(strings | ascii_downcase) | any(. == ($n | ascii_downcase)))]
-                 | (map(select(.is_public == true)) + .) | .[0].id // empty' <<<"$API_BODY")
+                 | (map(select(.is_public == true)) + .) | .[0].id // empty' <<<"$HTTP_BODY")
         if [[ -n $id ]]; then echo "$id"; return 0; fi
-        cursor=$(jq -r '.next_cursor // empty' <<<"$API_BODY")
+        cursor=$(jq -r '.next_cursor // empty' <<<"$HTTP_BODY")
         [[ -n $cursor ]] || break
     done
     warn "no molecule named '$name' found"
@@ -441,14 +446,6 @@ resolve_molecule() {
 # ---------------------------------------------------------------------------------------------
 # Tokens from auth-service
 # ---------------------------------------------------------------------------------------------
-HTTP_STATUS="" HTTP_BODY=""
-http_call() {  # curl ARGS... -> HTTP_STATUS, HTTP_BODY (000 when the request itself failed)
-    local out
-    out=$(curl -sS --max-time 30 -w '\n%{http_code}' "$@") || { HTTP_STATUS=000; HTTP_BODY=""; return 0; }
-    HTTP_STATUS=${out##*$'\n'}
-    HTTP_BODY=${out%$'\n'*}
-}
-
 # A service token for import-service by the client-credentials grant (5 minutes). The secret goes
 # to curl on stdin (-K -), not on its command line.
 fetch_service_token() {
@@ -516,14 +513,14 @@ load_demo() {
     for src in pubchem chembl; do
         body=$(jq -c --arg src "$src" '{records: [.[] | select(.source == $src)]}' "$DEMO_DIR/molecules.json")
         api POST /molecules/batch "$body"
-        if [[ $API_STATUS != 200 ]]; then
-            warn "batch upsert of the $src molecules failed: HTTP $API_STATUS $API_BODY"
+        if [[ $HTTP_STATUS != 200 ]]; then
+            warn "batch upsert of the $src molecules failed: HTTP $HTTP_STATUS $HTTP_BODY"
             problems=$((problems + 1))
             continue
         fi
         summary=$(jq -r --arg body "$body" '((.results // []) | group_by(.status) | map("\(.[0].status)=\(length)") | join(" ")),
                       (.results[]? | select(.status == "rejected")
-                       | "  rejected: \(($body | fromjson).records[.index].name) — \(.error // "no reason given")")' <<<"$API_BODY")
+                       | "  rejected: \(($body | fromjson).records[.index].name) — \(.error // "no reason given")")' <<<"$HTTP_BODY")
         log "demo molecules ($src): ${summary%%$'\n'*}"
         if [[ $summary == *$'\n'* ]]; then
             printf '%s\n' "${summary#*$'\n'}" >&2
@@ -532,12 +529,12 @@ load_demo() {
     done
 
     api GET "/mixtures?limit=500"
-    if [[ $API_STATUS != 200 ]]; then
-        warn "listing mixtures failed: HTTP $API_STATUS $API_BODY"
+    if [[ $HTTP_STATUS != 200 ]]; then
+        warn "listing mixtures failed: HTTP $HTTP_STATUS $HTTP_BODY"
         return 0
     fi
     local existing count i name comp ids id ok created=0 skipped=0
-    existing=$(jq -r '.items[]?.name' <<<"$API_BODY")
+    existing=$(jq -r '.items[]?.name' <<<"$HTTP_BODY")
     count=$(jq 'length' "$DEMO_DIR/mixtures.json")
     for ((i = 0; i < count; i++)); do
         name=$(jq -r --argjson i "$i" '.[$i].name' "$DEMO_DIR/mixtures.json")
@@ -559,10 +556,10 @@ load_demo() {
                                  concentration: .value.concentration, unit: .value.unit, role: .value.role}]}' \
                   "$DEMO_DIR/mixtures.json")
         api POST /mixtures "$body"
-        if [[ $API_STATUS == 2* ]]; then
+        if [[ $HTTP_STATUS == 2* ]]; then
             created=$((created + 1))
         else
-            warn "creating mixture '$name' failed: HTTP $API_STATUS $API_BODY"
+            warn "creating mixture '$name' failed: HTTP $HTTP_STATUS $HTTP_BODY"
             problems=$((problems + 1))
         fi
     done
