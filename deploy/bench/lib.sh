@@ -1,6 +1,10 @@
 # shellcheck shell=bash
 # Shared by the benchmark scripts (sourced after they define log, die and psql_super, and set DB,
-# DB_MARK, PGHOST, PGPORT, PGUSER, AUTHENTICATOR and AUTHENTICATOR_PASSWORD).
+# DB_MARK, PGHOST, PGPORT, PGUSER, AUTHENTICATOR and AUTHENTICATOR_PASSWORD). Services are started
+# with start_and_wait (deploy/lib/processes.sh), like the local runner's.
+
+BENCH_LIB_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+. "$BENCH_LIB_DIR/../lib/processes.sh"
 
 # create_bench_database NEEDED_CONNECTIONS REASON — a fresh, marked database; a leftover of an
 # earlier run of the same script is dropped, any other database of that name is left alone.
@@ -27,20 +31,12 @@ create_bench_database() {
     psql_super -c "comment on database $DB is '$DB_MARK'"
 }
 
-# ensure_authenticator — the role molecule-service logs in as: LOGIN, NOINHERIT (it only acts through
-# set_config('role', ...)). Roles are cluster-wide: this sets its password for the whole cluster.
-ensure_authenticator() {
-    psql_super <<SQL
-do \$\$
-begin
-    if not exists (select 1 from pg_roles where rolname = '$AUTHENTICATOR') then
-        create role $AUTHENTICATOR login noinherit password '$AUTHENTICATOR_PASSWORD';
-    else
-        alter role $AUTHENTICATOR login password '$AUTHENTICATOR_PASSWORD';
-    end if;
-end
-\$\$;
-SQL
+# ensure_roles — the deployments' logins (k8s/base/postgres/roles.sql), in $DB; the services'
+# migrations need them (their grants name them). Roles are cluster-wide: this sets the password of
+# molecule-service's login $AUTHENTICATOR for the whole cluster.
+ensure_roles() {
+    PSQL_DB=$DB psql_super -f "$BENCH_LIB_DIR/../../k8s/base/postgres/roles.sql" >/dev/null
+    psql_super -c "alter role $AUTHENTICATOR login password '$AUTHENTICATOR_PASSWORD'" >/dev/null
 }
 
 # stop_pid NAME PID — graceful (SIGTERM), then SIGKILL after 15 s
@@ -54,10 +50,12 @@ stop_pid() {
     wait "$pid" 2>/dev/null || true
 }
 
-# finish_run STATUS — the end of every run: drop the database this run made, keep the scratch
+# finish_run STATUS — the end of every run: stop the services still running, drop the database this run made, keep the scratch
 # directory only when asked to or when the run failed, and exit with STATUS.
 finish_run() {
-    local status=$1
+    local status=$1 pid
+    # whatever start_and_wait started and the script has not stopped (e.g. it died starting)
+    for pid in ${STARTED_PIDS[@]+"${STARTED_PIDS[@]}"}; do stop_pid service "$pid"; done
     if [[ -n ${DB_CREATED:-} ]]; then
         log "dropping database $DB"
         psql_super -c "drop database if exists $DB with (force)" >/dev/null 2>&1 \

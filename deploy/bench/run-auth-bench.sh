@@ -102,8 +102,8 @@ done
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/cryo-auth-bench.XXXXXX")
 AUTH_PID='' MOLECULE_PID='' WATCHDOG_PID='' DB_CREATED=''
 
-psql_super() { psql -X -q -v ON_ERROR_STOP=1 -d postgres "$@"; }
-. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"   # create_bench_database, ensure_authenticator, stop_pid, finish_run
+psql_super() { psql -X -q -v ON_ERROR_STOP=1 -d "${PSQL_DB:-postgres}" "$@"; }
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"   # create_bench_database, ensure_roles, start_and_wait, stop_pid, finish_run
 
 cleanup() {
     local status=$?
@@ -139,51 +139,32 @@ out() { printf '%s\n' "$*" | tee -a "$REPORT"; }
 
 # --- database --------------------------------------------------------------------------------
 create_bench_database 45 "two pools of 20 + migrations"
-ensure_authenticator
+ensure_roles
 
 # --- services --------------------------------------------------------------------------------
 CLIENT_SECRET=$(openssl rand -hex 32)   # hex: Basic credentials are form-url-decoded (RFC 6749 §2.3.1)
 BASIC=$(printf '%s:%s' "$CLIENT_ID" "$CLIENT_SECRET" | openssl base64 -A)
 KEY_ENCRYPTION_KEY=$(openssl rand -base64 32)   # a throw-away database: a throw-away key
 
-wait_ready() {  # NAME PID URL — ready, and the port is really ours (another benchmark may have taken it meanwhile)
-    local start=$SECONDS port=${3##*:}
-    until grep -q "Listening on: http://127.0.0.1:$port" "$WORK/$1.log" 2>/dev/null \
-            && curl -fsS --max-time 2 -o /dev/null "$3/q/health/ready" 2>/dev/null; do
-        if grep -q "Port $port seems to be in use" "$WORK/$1.log" 2>/dev/null; then
-            die "port $port was taken by another process while $1 started; set BENCH_AUTH_PORT / BENCH_MOLECULE_PORT"
-        fi
-        kill -0 "$2" 2>/dev/null || die "$1 exited during start-up"
-        (( SECONDS - start < 120 )) || die "$1 not ready after 120 s"
-        sleep 1
-    done
-    kill -0 "$2" 2>/dev/null || die "$1 exited during start-up"
-    log "$1 ready after $((SECONDS - start)) s"
-}
-
 log "starting auth-service from $AUTH_JAR on port $AUTH_PORT"
-(
-    cd "$WORK"
-    unset CRYO_TOKEN_PUBLIC_KEY_LOCATION
-    export QUARKUS_HTTP_HOST=127.0.0.1 QUARKUS_HTTP_PORT=$AUTH_PORT \
+# shellcheck disable=SC2086
+START_DIR=$WORK start_and_wait auth-service "$AUTH_PORT" "$WORK/auth-service.log" \
+    env -u CRYO_TOKEN_PUBLIC_KEY_LOCATION QUARKUS_HTTP_HOST=127.0.0.1 QUARKUS_HTTP_PORT=$AUTH_PORT \
         QUARKUS_DATASOURCE_REACTIVE_URL="postgresql://$PGHOST:$PGPORT/$DB" \
         QUARKUS_DATASOURCE_USERNAME=$PGUSER QUARKUS_DATASOURCE_PASSWORD=$DB_PASSWORD \
         QUARKUS_DATASOURCE_MIGRATIONS_JDBC_URL="jdbc:postgresql://$PGHOST:$PGPORT/$DB" \
         QUARKUS_DATASOURCE_MIGRATIONS_USERNAME=$PGUSER QUARKUS_DATASOURCE_MIGRATIONS_PASSWORD=$DB_PASSWORD \
         CRYO_AUTH_ISSUER=$ISSUER \
         CRYO_AUTH_KEY_ENCRYPTION_KEY=$KEY_ENCRYPTION_KEY \
-        CRYO_IMPORT_SERVICE_CLIENT_SECRET=$CLIENT_SECRET
-    # shellcheck disable=SC2086
-    exec java $JAVA_OPTS -jar "$AUTH_JAR"
-) >"$WORK/auth-service.log" 2>&1 &
-AUTH_PID=$!
-wait_ready auth-service "$AUTH_PID" "$AUTH_BASE"
+        CRYO_IMPORT_SERVICE_CLIENT_SECRET=$CLIENT_SECRET \
+    java $JAVA_OPTS -jar "$AUTH_JAR"
+AUTH_PID=$STARTED_PID
 
 log "starting molecule-service from $MOLECULE_JAR on port $MOLECULE_PORT (JWKS and revocation feed of auth-service)"
-(
-    cd "$WORK"
-    unset CRYO_TOKEN_PUBLIC_KEY_LOCATION   # a PEM key would win over the JWKS
-    export QUARKUS_HTTP_HOST=127.0.0.1 QUARKUS_HTTP_PORT=$MOLECULE_PORT \
+# -u: a PEM key would win over the JWKS
+# shellcheck disable=SC2086
+START_DIR=$WORK start_and_wait molecule-service "$MOLECULE_PORT" "$WORK/molecule-service.log" \
+    env -u CRYO_TOKEN_PUBLIC_KEY_LOCATION QUARKUS_HTTP_HOST=127.0.0.1 QUARKUS_HTTP_PORT=$MOLECULE_PORT \
         QUARKUS_DATASOURCE_REACTIVE_URL="postgresql://$PGHOST:$PGPORT/$DB" \
         QUARKUS_DATASOURCE_USERNAME=$AUTHENTICATOR QUARKUS_DATASOURCE_PASSWORD=$AUTHENTICATOR_PASSWORD \
         QUARKUS_DATASOURCE_MIGRATIONS_JDBC_URL="jdbc:postgresql://$PGHOST:$PGPORT/$DB" \
@@ -191,12 +172,9 @@ log "starting molecule-service from $MOLECULE_JAR on port $MOLECULE_PORT (JWKS a
         CRYO_TOKEN_JWKS_URL="$AUTH_BASE/.well-known/jwks.json" \
         CRYO_TOKEN_REVOCATION_FEED_URL="$AUTH_BASE/api/revocations/stream" \
         CRYO_TOKEN_ISSUER=$ISSUER CRYO_TOKEN_AUDIENCE=molecule-service \
-        CRYO_MOLECULE_SUMMARY_REFRESH_EVERY=1h
-    # shellcheck disable=SC2086
-    exec java $JAVA_OPTS -jar "$MOLECULE_JAR"
-) >"$WORK/molecule-service.log" 2>&1 &
-MOLECULE_PID=$!
-wait_ready molecule-service "$MOLECULE_PID" "$MOLECULE_BASE"
+        CRYO_MOLECULE_SUMMARY_REFRESH_EVERY=1h \
+    java $JAVA_OPTS -jar "$MOLECULE_JAR"
+MOLECULE_PID=$STARTED_PID
 
 service_token() {  # -> a fresh client-credentials token on stdout
     curl -fsS --max-time 10 -H "Authorization: Basic $BASIC" -d grant_type=client_credentials "$AUTH_BASE/oauth/token" \

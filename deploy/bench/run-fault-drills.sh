@@ -85,7 +85,7 @@ mkdir -p "$WORK/pgdata" "$WORK/sock" && [[ -n $PG_OS_USER ]] && chown "$PG_OS_US
 as_pg "$PG_BIN/initdb" -D "$WORK/pgdata" -U postgres --auth=trust --encoding=UTF8 --locale=C >"$WORK/initdb.log" 2>&1
 pg_ctl_ start -o "-p $PORT -k $WORK/sock -c listen_addresses=127.0.0.1 -c max_connections=100 -c jit=off" >/dev/null
 create_bench_database 40 "service pool + drills"
-ensure_authenticator
+ensure_roles
 psql_super -c "alter role $AUTHENTICATOR in database $DB set statement_timeout = '5s'"
 
 mkdir -p "$WORK/keys"
@@ -106,9 +106,10 @@ mint() {  # mint ROLE SUB CLIENT_ID SCOPE
 start_service() {
     local pool=$1; shift
     stop_pid molecule-service "$SERVICE_PID"
-    (
-        cd "$WORK"
-        export QUARKUS_HTTP_HOST=127.0.0.1 QUARKUS_HTTP_PORT=$HTTP_PORT \
+    : >"$WORK/service.log"   # STARTED_IN below reads this start's line
+    # shellcheck disable=SC2086
+    START_DIR=$WORK start_and_wait molecule-service "$HTTP_PORT" "$WORK/service.log" \
+        env QUARKUS_HTTP_HOST=127.0.0.1 QUARKUS_HTTP_PORT=$HTTP_PORT \
             QUARKUS_DATASOURCE_REACTIVE_URL="postgresql://$PGHOST:$PGPORT/$DB" \
             QUARKUS_DATASOURCE_USERNAME=$AUTHENTICATOR QUARKUS_DATASOURCE_PASSWORD=$AUTHENTICATOR_PASSWORD \
             QUARKUS_DATASOURCE_REACTIVE_MAX_SIZE=$pool \
@@ -116,18 +117,10 @@ start_service() {
             QUARKUS_DATASOURCE_MIGRATIONS_USERNAME=postgres QUARKUS_DATASOURCE_MIGRATIONS_PASSWORD= \
             CRYO_TOKEN_PUBLIC_KEY_LOCATION="file:$WORK/keys/public.pem" CRYO_TOKEN_ISSUER=$ISSUER \
             CRYO_TOKEN_AUDIENCE=molecule-service CRYO_TOKEN_JWKS_URL='' CRYO_TOKEN_REVOCATION_FEED_URL='' \
-            CRYO_MOLECULE_SUMMARY_REFRESH_EVERY=1h
-        for assignment in "$@"; do export "${assignment?}"; done
-        # shellcheck disable=SC2086
-        exec java $JAVA_OPTS -jar "$JAR"
-    ) >"$WORK/service.log" 2>&1 &
-    SERVICE_PID=$!
-    local start=$SECONDS
-    until curl -fsS --max-time 2 -o /dev/null "$BASE/q/health/ready" 2>/dev/null; do
-        kill -0 "$SERVICE_PID" 2>/dev/null || die "molecule-service exited during start-up"
-        (( SECONDS - start < 120 )) || die "molecule-service not ready after 120 s"
-        sleep 0.5
-    done
+            CRYO_MOLECULE_SUMMARY_REFRESH_EVERY=1h \
+            "$@" \
+        java $JAVA_OPTS -jar "$JAR"
+    SERVICE_PID=$STARTED_PID
     STARTED_IN=$(grep -o 'started in [0-9.]*s' "$WORK/service.log" | head -1 | grep -o '[0-9.]*')
 }
 metric() { curl -fsS "$BASE/q/metrics" | awk -v n="$1" '$1 ~ "^"n"([{]|$)" { s += $NF } END { printf "%.6f", s }'; }
@@ -284,22 +277,17 @@ wrk -t2 -c64 -d10s -H "Authorization: Bearer $MEMBER" "$BASE/api/molecules" >/de
 WRK=$!
 sleep 8; out "   molecule-service: started in ${STARTED_IN}s, resident $(rss_mb "$SERVICE_PID") MB under wrk -c64"; wait "$WRK"
 PSQL_DB=postgres psql_super -c "create database cryo_drill_auth" >/dev/null
-(
-    cd "$WORK"
-    export QUARKUS_HTTP_HOST=127.0.0.1 QUARKUS_HTTP_PORT=$AUTH_PORT \
+# shellcheck disable=SC2086
+START_DIR=$WORK start_and_wait auth-service "$AUTH_PORT" "$WORK/auth-service.log" \
+    env QUARKUS_HTTP_HOST=127.0.0.1 QUARKUS_HTTP_PORT=$AUTH_PORT \
         QUARKUS_DATASOURCE_REACTIVE_URL="postgresql://$PGHOST:$PGPORT/cryo_drill_auth" \
         QUARKUS_DATASOURCE_USERNAME=postgres QUARKUS_DATASOURCE_PASSWORD= \
         QUARKUS_DATASOURCE_MIGRATIONS_JDBC_URL="jdbc:postgresql://$PGHOST:$PGPORT/cryo_drill_auth" \
         QUARKUS_DATASOURCE_MIGRATIONS_USERNAME=postgres QUARKUS_DATASOURCE_MIGRATIONS_PASSWORD= \
-        CRYO_AUTH_ISSUER=$ISSUER CRYO_AUTH_KEY_ENCRYPTION_KEY=$(openssl rand -base64 32) \
-        CRYO_IMPORT_SERVICE_CLIENT_SECRET=drill-secret
-    # shellcheck disable=SC2086
-    exec java $JAVA_OPTS -jar "$AUTH_JAR"
-) >"$WORK/auth-service.log" 2>&1 &
-AUTH_PID=$!
-until curl -fsS --max-time 2 -o /dev/null "http://127.0.0.1:$AUTH_PORT/q/health/ready" 2>/dev/null; do
-    kill -0 "$AUTH_PID" 2>/dev/null || die "auth-service exited during start-up"; sleep 0.5
-done
+        CRYO_AUTH_ISSUER=$ISSUER CRYO_AUTH_KEY_ENCRYPTION_KEY="$(openssl rand -base64 32)" \
+        CRYO_IMPORT_SERVICE_CLIENT_SECRET=drill-secret \
+    java $JAVA_OPTS -jar "$AUTH_JAR"
+AUTH_PID=$STARTED_PID
 cat >"$WORK/token.lua" <<'LUA'
 wrk.method = "POST"
 wrk.body = "grant_type=client_credentials"

@@ -37,8 +37,8 @@ POLICY_RPS=5
 log()  { printf '[import-bench] %s\n' "$*" >&2; }
 die()  { printf '[import-bench] ERROR: %s\n' "$*" >&2; exit 1; }
 need() { command -v "$1" >/dev/null 2>&1 || die "'$1' is required. $2"; }
-psql_super() { psql -X -q -v ON_ERROR_STOP=1 -d postgres "$@"; }
-. "$BENCH_DIR/lib.sh"   # create_bench_database, ensure_authenticator, stop_pid, finish_run
+psql_super() { psql -X -q -v ON_ERROR_STOP=1 -d "${PSQL_DB:-postgres}" "$@"; }
+. "$BENCH_DIR/lib.sh"   # create_bench_database, ensure_roles, start_and_wait, stop_pid, finish_run
 
 for tool in java psql curl python3 openssl; do need "$tool" ""; done
 jar() { echo "$REPO_ROOT/$1/target/quarkus-app/quarkus-run.jar"; }
@@ -60,21 +60,16 @@ trap 'exit 130' INT
 json() { python3 -c "import json,sys; d=json.load(sys.stdin); print(eval(sys.argv[1], {'d': d, 'json': json}))" "$1"; }
 
 start() {  # NAME PORT JAR [VAR=VALUE ...]
-    local name=$1 port=$2 jar=$3 start=$SECONDS
+    local name=$1 port=$2 jar=$3
     shift 3
-    (cd "$WORK" && env -u CRYO_TOKEN_PUBLIC_KEY_LOCATION "$@" QUARKUS_HTTP_HOST=127.0.0.1 QUARKUS_HTTP_PORT="$port" \
-        java $JAVA_OPTS -jar "$jar") >"$WORK/$name.log" 2>&1 &
-    PIDS+=($!)
-    until curl -fsS --max-time 2 -o /dev/null "http://127.0.0.1:$port/q/health/ready" 2>/dev/null; do
-        kill -0 "${PIDS[-1]}" 2>/dev/null || { tail -n 30 "$WORK/$name.log" >&2; die "$name exited during start-up"; }
-        (( SECONDS - start < 180 )) || die "$name not ready after 180 s"
-        sleep 1
-    done
-    log "$name ready on port $port after $((SECONDS - start)) s"
+    # shellcheck disable=SC2086
+    START_DIR=$WORK start_and_wait "$name" "$port" "$WORK/$name.log" \
+        env -u CRYO_TOKEN_PUBLIC_KEY_LOCATION "$@" QUARKUS_HTTP_HOST=127.0.0.1 QUARKUS_HTTP_PORT="$port" java $JAVA_OPTS -jar "$jar"
+    PIDS+=("$STARTED_PID")
 }
 
 create_bench_database 40 "four pools + migrations"
-ensure_authenticator
+ensure_roles
 SECRET=$(openssl rand -hex 32)
 DB_ENV=(QUARKUS_DATASOURCE_REACTIVE_URL="postgresql://$PGHOST:$PGPORT/$DB"
         QUARKUS_DATASOURCE_MIGRATIONS_JDBC_URL="jdbc:postgresql://$PGHOST:$PGPORT/$DB"

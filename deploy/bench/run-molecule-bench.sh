@@ -102,7 +102,7 @@ SERVICE_PID=
 DB_CREATED=
 
 psql_super() { psql -X -q -v ON_ERROR_STOP=1 -d "${PSQL_DB:-postgres}" "$@"; }
-. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"   # create_bench_database, ensure_authenticator, stop_pid, finish_run
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"   # create_bench_database, ensure_roles, start_and_wait, stop_pid, finish_run
 
 cleanup() {
     local status=$?
@@ -125,7 +125,7 @@ out() { printf '%s\n' "$*" | tee -a "$REPORT"; }
 
 # --- database --------------------------------------------------------------------------------
 create_bench_database "$((CONNS + POOL + 1))" "pgbench $CONNS + pool $POOL + 1"
-ensure_authenticator
+ensure_roles
 psql_super -c "alter role $AUTHENTICATOR in database $DB set statement_timeout = '$STATEMENT_TIMEOUT'"
 
 # --- keys and tokens -------------------------------------------------------------------------
@@ -156,13 +156,10 @@ SERVICE_SCOPE="molecules:read molecules:write"
 SERVICE_CLAIMS=$(printf '{"sub":"%s","role":"service","client_id":"%s","scope":"%s"}' "$SERVICE_SUB" "$SERVICE_SUB" "$SERVICE_SCOPE")
 
 # --- service ---------------------------------------------------------------------------------
-if (exec 3<>"/dev/tcp/127.0.0.1/$HTTP_PORT") 2>/dev/null; then
-    die "port $HTTP_PORT is taken; set BENCH_HTTP_PORT"
-fi
 log "starting molecule-service from $JAR (pool $POOL)"
-(
-    cd "$WORK"
-    export QUARKUS_HTTP_HOST=127.0.0.1 QUARKUS_HTTP_PORT=$HTTP_PORT \
+# shellcheck disable=SC2086
+START_DIR=$WORK start_and_wait molecule-service "$HTTP_PORT" "$WORK/service.log" \
+    env QUARKUS_HTTP_HOST=127.0.0.1 QUARKUS_HTTP_PORT=$HTTP_PORT \
         QUARKUS_DATASOURCE_REACTIVE_URL="postgresql://$PGHOST:$PGPORT/$DB" \
         QUARKUS_DATASOURCE_USERNAME=$AUTHENTICATOR QUARKUS_DATASOURCE_PASSWORD=$AUTHENTICATOR_PASSWORD \
         QUARKUS_DATASOURCE_REACTIVE_MAX_SIZE=$POOL \
@@ -172,18 +169,9 @@ log "starting molecule-service from $JAR (pool $POOL)"
         CRYO_TOKEN_PUBLIC_KEY_LOCATION="file:$WORK/keys/public.pem" CRYO_TOKEN_ISSUER=$ISSUER \
         CRYO_TOKEN_AUDIENCE=molecule-service \
         CRYO_TOKEN_JWKS_URL='' CRYO_TOKEN_REVOCATION_FEED_URL='' \
-        CRYO_MOLECULE_SUMMARY_REFRESH_EVERY=${BENCH_SUMMARY_REFRESH_EVERY:-1h}
-    # shellcheck disable=SC2086
-    exec java $JAVA_OPTS -jar "$JAR"
-) >"$WORK/service.log" 2>&1 &
-SERVICE_PID=$!
-start=$(date +%s)
-until curl -fsS --max-time 2 -o /dev/null "$BASE/q/health/ready" 2>/dev/null; do
-    kill -0 "$SERVICE_PID" 2>/dev/null || die "molecule-service exited during start-up"
-    (( $(date +%s) - start < 120 )) || die "molecule-service not ready after 120 s"
-    sleep 1
-done
-log "service ready after $(( $(date +%s) - start )) s (migrations applied)"
+        CRYO_MOLECULE_SUMMARY_REFRESH_EVERY=${BENCH_SUMMARY_REFRESH_EVERY:-1h} \
+    java $JAVA_OPTS -jar "$JAR"
+SERVICE_PID=$STARTED_PID
 
 # --- seed ------------------------------------------------------------------------------------
 log "seeding (100k molecules, 1M properties, 50k toxicity rows, 500 teams, 5k projects)"

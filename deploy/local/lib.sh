@@ -1,12 +1,13 @@
 # shellcheck shell=bash
 # Sourced by run.sh (not executed).
 #
-# Sets REPO_ROOT, CRYO_LOCAL_DIR (default <repo>/.local), KEY_DIR, and provides log/warn/die/need and
-# ensure_keys, which creates the local secrets once: auth-service's key-encryption key, the
+# Sets REPO_ROOT, CRYO_LOCAL_DIR (default <repo>/.local), KEY_DIR, and provides log/warn/die/need,
+# port_in_use and start_and_wait (from deploy/lib/processes.sh) and ensure_keys, which creates the local secrets once: auth-service's key-encryption key, the
 # import-service client secret, the bootstrap admin's password and the demo researcher's password.
 
 LOCAL_SCRIPT_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 REPO_ROOT=$(cd "$LOCAL_SCRIPT_DIR/../.." && pwd)
+. "$REPO_ROOT/deploy/lib/processes.sh"
 CRYO_LOCAL_DIR=${CRYO_LOCAL_DIR:-$REPO_ROOT/.local}
 # Relative paths would break once we cd or hand them to another user's process: make it absolute.
 mkdir -p "$CRYO_LOCAL_DIR"

@@ -11,7 +11,7 @@
 #
 # Environment (all optional):
 #   DATABASE_URL          postgres://user:pass@host:port/db — use this server instead of a private
-#                         cluster; the user must be able to create roles and extensions
+#                         cluster; the user must be a superuser (creates the roles, k8s/base/postgres/roles.sql)
 #   CRYO_PG_PORT          port of the private cluster (default 55432)
 #   CRYO_PG_OS_USER       OS user that runs the private cluster when run.sh runs as root
 #                         (default: "cryo", created if absent; "nobody" if it cannot be created)
@@ -22,17 +22,21 @@
 #                         password in $CRYO_LOCAL_DIR/keys/admin-password)
 #   CRYO_DEMO_EMAIL       the demo researcher account (default researcher@cryoprotect.local;
 #                         password in $CRYO_LOCAL_DIR/keys/demo-user-password)
-#   CRYO_AUTHENTICATOR_PASSWORD  password of the cryo_authenticator login role (default cryo)
-#   CRYO_HEALTH_TIMEOUT   seconds to wait for a service to be ready (default 120)
+#   CRYO_OWNER_PASSWORD          password of cryo_owner, the migrations' login (default cryo)
+#   CRYO_AUTHENTICATOR_PASSWORD  password of cryo_authenticator, molecule-service's login (default cryo)
+#   CRYO_AUTH_DB_PASSWORD        password of cryo_auth, auth-service's login (default cryo)
+#   CRYO_IMPORTER_DB_PASSWORD    password of cryo_importer, import-service's login (default cryo)
+#   START_DEADLINE        seconds a service may take to become ready before the runner gives up
+#                         (default 900; it stops waiting at once when the service exits)
 #   CRYO_JAVA_OPTS        extra JVM options for every service (e.g. -Xmx512m)
 #   CRYO_JAR_<SERVICE>    run another jar, e.g. CRYO_JAR_MOLECULE_SERVICE=/path/quarkus-run.jar
-#   CRYO_JSON_TOOL        jq or python3 for the demo data and the printed examples (default: jq if installed)
 #   CRYO_UPSTREAM         where import-service fetches from: "simulator" (default; the offline stand-in
 #                         on port 8090) or "internet" (the real PubChem and ChEMBL)
 set -euo pipefail
 
 SCRIPT_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
-. "$SCRIPT_DIR/lib.sh"    # REPO_ROOT, CRYO_LOCAL_DIR, KEY_DIR, log/warn/die/need, ensure_keys, read_secret
+. "$SCRIPT_DIR/lib.sh"    # REPO_ROOT, CRYO_LOCAL_DIR, KEY_DIR, log/warn/die/need, ensure_keys, read_secret,
+                          # port_in_use, start_and_wait
 
 DEMO_DIR=$SCRIPT_DIR/demo
 PGDATA_DIR=$CRYO_LOCAL_DIR/pgdata
@@ -40,7 +44,11 @@ LOG_DIR=$CRYO_LOCAL_DIR/logs
 RUN_DIR=$CRYO_LOCAL_DIR/run
 PG_PORT=${CRYO_PG_PORT:-55432}
 DB_NAME=cryoprotect
+ROLES_SQL=$REPO_ROOT/k8s/base/postgres/roles.sql   # the logins, the same in every deployment path
+OWNER_PASSWORD=${CRYO_OWNER_PASSWORD:-cryo}
 AUTHENTICATOR_PASSWORD=${CRYO_AUTHENTICATOR_PASSWORD:-cryo}
+AUTH_DB_PASSWORD=${CRYO_AUTH_DB_PASSWORD:-cryo}
+IMPORTER_DB_PASSWORD=${CRYO_IMPORTER_DB_PASSWORD:-cryo}
 ISSUER=${CRYO_ISSUER:-http://localhost:8081}
 AUTH_PORT=8081
 MOLECULE_PORT=8082
@@ -50,23 +58,20 @@ UPSTREAM=${CRYO_UPSTREAM:-simulator}
 AUTH_URL=http://127.0.0.1:$AUTH_PORT
 ADMIN_EMAIL=${CRYO_ADMIN_EMAIL:-admin@cryoprotect.local}
 DEMO_EMAIL=${CRYO_DEMO_EMAIL:-researcher@cryoprotect.local}
-HEALTH_TIMEOUT=${CRYO_HEALTH_TIMEOUT:-120}
 read -r -a JAVA_OPTS <<<"${CRYO_JAVA_OPTS:-}"
-SETSID=()
-if command -v setsid >/dev/null 2>&1; then SETSID=(setsid); fi
 
 mkdir -p "$LOG_DIR" "$RUN_DIR"
 
 # ---------------------------------------------------------------------------------------------
 # Services. Adding one is one line in start_services (ports from DESIGN.md §1). Every service
-# gets the same database (its Flyway migrations touch only its own schema). auth-service comes
-# first: the others take its keys (JWKS) and its revocation feed (JWT_ENV).
+# gets the same database (its Flyway migrations touch only its own schema) and a login of its own.
+# auth-service comes first: the others take its keys (JWKS) and its revocation feed (JWT_ENV).
 # ---------------------------------------------------------------------------------------------
 start_services() {
     start_service auth-service     $AUTH_PORT "$REPO_ROOT/auth-service/target/quarkus-app/quarkus-run.jar" \
         "${AUTH_ENV[@]}"
     start_service molecule-service $MOLECULE_PORT "$REPO_ROOT/molecule-service/target/quarkus-app/quarkus-run.jar" \
-        "${DB_ENV[@]}" "${JWT_ENV[@]}" CRYO_TOKEN_AUDIENCE=molecule-service
+        "${MOLECULE_ENV[@]}" "${JWT_ENV[@]}" CRYO_TOKEN_AUDIENCE=molecule-service
     if [[ $UPSTREAM == simulator ]]; then
         # PubChem/ChEMBL stand-in for offline use; its first start computes 50k compounds with CDK (~35 s, then cached)
         start_service upstream-simulator $SIMULATOR_PORT "$REPO_ROOT/deploy/upstream-simulator/target/quarkus-app/quarkus-run.jar"
@@ -150,10 +155,6 @@ pg_socket_dir() {
     echo "$d"
 }
 
-port_in_use() {  # true if something accepts TCP connections on 127.0.0.1:$1
-    (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null
-}
-
 pg_running() {
     [[ -s $PGDATA_DIR/PG_VERSION ]] && as_pg_user "$PG_BIN/pg_ctl" -D "$PGDATA_DIR" status >/dev/null 2>&1
 }
@@ -224,8 +225,7 @@ EOF
     fi
     PSQL_DB=("${psql_base[@]}" -d "$DB_NAME")
     DB_HOST=127.0.0.1 DB_PORT=$PG_PORT
-    DB_ADMIN_USER=postgres DB_ADMIN_PASSWORD=postgres   # ignored: trust authentication
-    ensure_authenticator_role
+    bootstrap_roles
 }
 
 url_decode() {  # percent-decoding; in the userinfo part of a URL '+' is a plain '+'
@@ -237,7 +237,6 @@ use_external_database() {
     local re='^postgres(ql)?://([^:@/]+)(:([^@]*))?@([^:/?]+|\[[^]]+\])(:([0-9]+))?/([^?]+)'
     [[ $DATABASE_URL =~ $re ]] || die "DATABASE_URL must look like postgres://user:pass@host:port/db"
     DB_ADMIN_USER=$(url_decode "${BASH_REMATCH[2]}")
-    DB_ADMIN_PASSWORD=$(url_decode "${BASH_REMATCH[4]}")
     DB_HOST=${BASH_REMATCH[5]}
     DB_PORT=${BASH_REMATCH[7]:-5432}
     DB_NAME=$(url_decode "${BASH_REMATCH[8]}")
@@ -246,30 +245,40 @@ use_external_database() {
     PSQL_DB=("$psql" -X -q -v ON_ERROR_STOP=1 -d "$DATABASE_URL")
     log "using the PostgreSQL server in DATABASE_URL ($DB_HOST:$DB_PORT/$DB_NAME as $DB_ADMIN_USER)"
     "${PSQL_DB[@]}" -tAc "select 1" >/dev/null || die "cannot connect to DATABASE_URL"
-    ensure_authenticator_role
+    bootstrap_roles
 }
 
-# The services log in as cryo_authenticator, a NOINHERIT role that can only act through the
-# per-request `set_config('role', …)` of DESIGN.md §2. The roles it switches to (cryo_anon,
-# cryo_authenticated, cryo_service) and the grants are created by molecule-service's migrations.
-ensure_authenticator_role() {
-    "${PSQL_DB[@]}" -v pw="$AUTHENTICATOR_PASSWORD" >/dev/null <<'SQL'
-select not exists (select 1 from pg_roles where rolname = 'cryo_authenticator') as missing \gset
-\if :missing
-create role cryo_authenticator login noinherit password :'pw';
-\endif
+# The logins (k8s/base/postgres/roles.sql, as in every deployment): the owner cryo_owner runs the
+# migrations and owns the schemas; each service logs in as a login of its own that owns nothing
+# (cryo_authenticator, cryo_auth, cryo_importer). A database whose schemas another role owns (made
+# by an older runner, which migrated as the superuser) cannot be migrated by cryo_owner.
+bootstrap_roles() {
+    [[ $("${PSQL_DB[@]}" -tAc "select rolsuper from pg_roles where rolname = current_user") == t ]] \
+        || die "the database user must be a superuser: it creates the roles of k8s/base/postgres/roles.sql"
+    local foreign
+    foreign=$("${PSQL_DB[@]}" -tAc "select string_agg(nspname || ' (owner ' || nspowner::regrole || ')', ', ')
+        from pg_namespace where nspname in ('auth', 'chem', 'chem_private', 'importer')
+        and nspowner::regrole::text <> 'cryo_owner'")
+    [[ -z $foreign ]] || die "schemas $foreign of database $DB_NAME were not made by cryo_owner (an older run.sh migrated as the superuser). Start over with a new database: '$0 stop && rm -rf $PGDATA_DIR', or another DATABASE_URL"
+    "${PSQL_DB[@]}" -f "$ROLES_SQL" >/dev/null
+    "${PSQL_DB[@]}" -v owner_pw="$OWNER_PASSWORD" -v authenticator_pw="$AUTHENTICATOR_PASSWORD" \
+        -v auth_pw="$AUTH_DB_PASSWORD" -v importer_pw="$IMPORTER_DB_PASSWORD" -v db="$DB_NAME" >/dev/null <<'SQL'
+alter database :"db" owner to cryo_owner;
+alter role cryo_owner password :'owner_pw';
+alter role cryo_authenticator password :'authenticator_pw';
+alter role cryo_auth password :'auth_pw';
+alter role cryo_importer password :'importer_pw';
 SQL
 }
 
-# Environment shared by the services (see start_services).
+# Environment of the services (see start_services).
 set_service_env() {
-    DB_ENV=(
+    local jdbc="jdbc:postgresql://$DB_HOST:$DB_PORT/$DB_NAME"
+    local -a db=(
         QUARKUS_DATASOURCE_REACTIVE_URL="postgresql://$DB_HOST:$DB_PORT/$DB_NAME"
-        QUARKUS_DATASOURCE_USERNAME=cryo_authenticator
-        QUARKUS_DATASOURCE_PASSWORD="$AUTHENTICATOR_PASSWORD"
-        QUARKUS_DATASOURCE_MIGRATIONS_JDBC_URL="jdbc:postgresql://$DB_HOST:$DB_PORT/$DB_NAME"
-        QUARKUS_DATASOURCE_MIGRATIONS_USERNAME="$DB_ADMIN_USER"
-        QUARKUS_DATASOURCE_MIGRATIONS_PASSWORD="$DB_ADMIN_PASSWORD"
+        QUARKUS_DATASOURCE_MIGRATIONS_JDBC_URL="$jdbc"
+        QUARKUS_DATASOURCE_MIGRATIONS_USERNAME=cryo_owner
+        QUARKUS_DATASOURCE_MIGRATIONS_PASSWORD="$OWNER_PASSWORD"
     )
     # Token verification (DESIGN.md §3): keys from auth-service's JWKS, revocations from its feed.
     # Never CRYO_TOKEN_PUBLIC_KEY_LOCATION here: a configured PEM key wins over the JWKS.
@@ -278,40 +287,26 @@ set_service_env() {
         CRYO_TOKEN_REVOCATION_FEED_URL="$AUTH_URL/api/revocations/stream"
         CRYO_TOKEN_ISSUER="$ISSUER"
     )
-    # import-service owns its schema `importer` (as auth-service owns `auth`) and writes molecules
-    # through molecule-service with its own client credentials.
-    local pubchem=https://pubchem.ncbi.nlm.nih.gov/rest/pug chembl=https://www.ebi.ac.uk/chembl/api/data
-    if [[ $UPSTREAM == simulator ]]; then
-        pubchem=http://127.0.0.1:$SIMULATOR_PORT/rest/pug
-        chembl=http://127.0.0.1:$SIMULATOR_PORT/chembl/api/data
-    fi
-    IMPORT_ENV=(
-        QUARKUS_DATASOURCE_REACTIVE_URL="postgresql://$DB_HOST:$DB_PORT/$DB_NAME"
-        QUARKUS_DATASOURCE_USERNAME="$DB_ADMIN_USER"
-        QUARKUS_DATASOURCE_PASSWORD="$DB_ADMIN_PASSWORD"
-        QUARKUS_DATASOURCE_MIGRATIONS_JDBC_URL="jdbc:postgresql://$DB_HOST:$DB_PORT/$DB_NAME"
-        QUARKUS_DATASOURCE_MIGRATIONS_USERNAME="$DB_ADMIN_USER"
-        QUARKUS_DATASOURCE_MIGRATIONS_PASSWORD="$DB_ADMIN_PASSWORD"
-        QUARKUS_REST_CLIENT_PUBCHEM_URL="$pubchem"
-        QUARKUS_REST_CLIENT_CHEMBL_URL="$chembl"
-        QUARKUS_REST_CLIENT_MOLECULE_SERVICE_URL="http://127.0.0.1:$MOLECULE_PORT"
-        QUARKUS_REST_CLIENT_AUTH_SERVICE_URL="$AUTH_URL"
-        CRYO_IMPORT_CLIENT_SECRET="$(read_secret import-service-secret)"
-    )
-    # auth-service owns its schema `auth` and needs no RLS role switching: it connects as the
-    # schema owner (the superuser of the private cluster, or the DATABASE_URL user).
-    AUTH_ENV=(
-        QUARKUS_DATASOURCE_REACTIVE_URL="postgresql://$DB_HOST:$DB_PORT/$DB_NAME"
-        QUARKUS_DATASOURCE_USERNAME="$DB_ADMIN_USER"
-        QUARKUS_DATASOURCE_PASSWORD="$DB_ADMIN_PASSWORD"
-        QUARKUS_DATASOURCE_MIGRATIONS_JDBC_URL="jdbc:postgresql://$DB_HOST:$DB_PORT/$DB_NAME"
-        QUARKUS_DATASOURCE_MIGRATIONS_USERNAME="$DB_ADMIN_USER"
-        QUARKUS_DATASOURCE_MIGRATIONS_PASSWORD="$DB_ADMIN_PASSWORD"
+    MOLECULE_ENV=("${db[@]}" QUARKUS_DATASOURCE_USERNAME=cryo_authenticator QUARKUS_DATASOURCE_PASSWORD="$AUTHENTICATOR_PASSWORD")
+    AUTH_ENV=("${db[@]}" QUARKUS_DATASOURCE_USERNAME=cryo_auth QUARKUS_DATASOURCE_PASSWORD="$AUTH_DB_PASSWORD"
         CRYO_AUTH_ISSUER="$ISSUER"
         CRYO_AUTH_KEY_ENCRYPTION_KEY="$(read_secret key-encryption-key)"
         CRYO_ADMIN_EMAIL="$ADMIN_EMAIL"
         CRYO_ADMIN_PASSWORD="$(read_secret admin-password)"
         CRYO_IMPORT_SERVICE_CLIENT_SECRET="$(read_secret import-service-secret)"
+    )
+    # import-service writes molecules through molecule-service with its own client credentials.
+    local pubchem=https://pubchem.ncbi.nlm.nih.gov/rest/pug chembl=https://www.ebi.ac.uk/chembl/api/data
+    if [[ $UPSTREAM == simulator ]]; then
+        pubchem=http://127.0.0.1:$SIMULATOR_PORT/rest/pug
+        chembl=http://127.0.0.1:$SIMULATOR_PORT/chembl/api/data
+    fi
+    IMPORT_ENV=("${db[@]}" QUARKUS_DATASOURCE_USERNAME=cryo_importer QUARKUS_DATASOURCE_PASSWORD="$IMPORTER_DB_PASSWORD"
+        QUARKUS_REST_CLIENT_PUBCHEM_URL="$pubchem"
+        QUARKUS_REST_CLIENT_CHEMBL_URL="$chembl"
+        QUARKUS_REST_CLIENT_MOLECULE_SERVICE_URL="http://127.0.0.1:$MOLECULE_PORT"
+        QUARKUS_REST_CLIENT_AUTH_SERVICE_URL="$AUTH_URL"
+        CRYO_IMPORT_CLIENT_SECRET="$(read_secret import-service-secret)"
     )
 }
 
@@ -337,8 +332,8 @@ pid_is_service() {  # PID JAR — is PID still the java process running JAR? (gu
     [[ $cmd == *"$jar"* ]]
 }
 
-# start_service NAME PORT JAR [VAR=VALUE ...] — start a Quarkus jar in the background and wait
-# until /q/health/ready answers UP. Logs: .local/logs/NAME.log; pid: .local/run/NAME.pid.
+# start_service NAME PORT JAR [VAR=VALUE ...] — a Quarkus jar, started and waited for by
+# start_and_wait (deploy/lib/processes.sh). Logs: .local/logs/NAME.log; pid: .local/run/NAME.pid.
 start_service() {
     local name=$1 port=$2 jar=$3
     shift 3
@@ -350,36 +345,17 @@ start_service() {
     if [[ -s $RUN_DIR/$name.pid ]] && pid_is_service "$(cat "$RUN_DIR/$name.pid")" "$jar"; then
         die "$name is already running (pid $(cat "$RUN_DIR/$name.pid")); run '$0 stop' first"
     fi
-    port_in_use "$port" && die "port $port (for $name) is already in use by another program"
-
     local logfile=$LOG_DIR/$name.log
     printf '\n===== %s: starting %s =====\n' "$(date -Is)" "$name" >>"$logfile"
     log "starting $name on port $port (log: $logfile)"
-    # setsid: the JVM gets its own session, so Ctrl-C reaches only this script, which then stops
-    # the services in order (SIGTERM = graceful Quarkus shutdown) before the database.
-    # 9>&-: the JVM must not inherit run.sh's lock (see main)
-    # -u: a PEM key location inherited from the caller's environment would override the JWKS.
-    env -u CRYO_TOKEN_PUBLIC_KEY_LOCATION "$@" QUARKUS_HTTP_PORT="$port" QUARKUS_HTTP_HOST=127.0.0.1 \
-        ${SETSID[@]+"${SETSID[@]}"} java ${JAVA_OPTS[@]+"${JAVA_OPTS[@]}"} -jar "$jar" >>"$logfile" 2>&1 </dev/null 9>&- &
-    local pid=$!
-    echo "$pid" >"$RUN_DIR/$name.pid"
     echo "$jar" >"$RUN_DIR/$name.jar"
     echo "$name" >>"$RUN_DIR/services"   # start order; stop_all goes backwards
+    # The pid file exists as soon as the process does, so Ctrl-C during the wait stops it too.
+    # -u: a PEM key location inherited from the caller's environment would override the JWKS.
+    START_PIDFILE=$RUN_DIR/$name.pid start_and_wait "$name" "$port" "$logfile" \
+        env -u CRYO_TOKEN_PUBLIC_KEY_LOCATION "$@" QUARKUS_HTTP_PORT="$port" QUARKUS_HTTP_HOST=127.0.0.1 \
+        java ${JAVA_OPTS[@]+"${JAVA_OPTS[@]}"} -jar "$jar"
     SERVICE_PORTS+=("$name $port")
-
-    local deadline=$((SECONDS + HEALTH_TIMEOUT))
-    until curl -fsS -o /dev/null --max-time 2 "http://127.0.0.1:$port/q/health/ready" 2>/dev/null; do
-        if ! kill -0 "$pid" 2>/dev/null; then
-            tail -n 40 "$logfile" >&2
-            die "$name exited during startup (full log: $logfile)"
-        fi
-        if (( SECONDS >= deadline )); then
-            tail -n 40 "$logfile" >&2
-            die "$name not ready after ${HEALTH_TIMEOUT}s (full log: $logfile)"
-        fi
-        sleep 1
-    done
-    log "$name is ready"
 }
 
 stop_service() {  # NAME — stop it if its pid file points at a live process of ours
@@ -424,63 +400,27 @@ stop_all() {  # [--keep-db] — services, then the private cluster unless --keep
     fi
 }
 
-# ---------------------------------------------------------------------------------------------
-# JSON: jq if installed, else python3 (a Debian box with PostgreSQL and a JDK has one of them).
-# jx 'JQ FILTER' 'PYTHON CODE' [NAME VALUE]... < json
-#   The python code sees the input as `d`, the NAME/VALUE pairs as `a`, and prints with emit().
-# ---------------------------------------------------------------------------------------------
-JSON_TOOL=${CRYO_JSON_TOOL:-}   # jq | python3; normally chosen automatically
-choose_json_tool() {
-    if [[ -n $JSON_TOOL ]]; then need "$JSON_TOOL" "(set by CRYO_JSON_TOOL)"
-    elif command -v jq >/dev/null 2>&1; then JSON_TOOL=jq
-    elif command -v python3 >/dev/null 2>&1; then JSON_TOOL=python3
-    elif (( EUID == 0 )) && command -v apt-get >/dev/null 2>&1; then
-        log "installing jq (needed to load the demo data)"
-        apt-get install -y -q jq >/dev/null || die "could not install jq; install jq or python3"
-        JSON_TOOL=jq
-    else
-        die "loading the demo data needs jq or python3 (or use --no-demo)"
-    fi
-}
+urlencode() { jq -rn --arg s "$1" '$s | @uri'; }
 
-PY_PRELUDE='
-import json, sys
-def emit(v):
-    print(v if isinstance(v, str) else json.dumps(v, separators=(",", ":")))
-d = json.load(sys.stdin)
-a = dict(zip(sys.argv[2::2], sys.argv[3::2]))
-exec(sys.argv[1])
-'
-jx() {
-    local jqf=$1 pyf=$2
-    shift 2
-    if [[ $JSON_TOOL == jq ]]; then
-        local args=()
-        while (($#)); do args+=(--arg "$1" "$2"); shift 2; done
-        jq -rc ${args[@]+"${args[@]}"} "$jqf"
-    else
-        python3 -c "$PY_PRELUDE" "$pyf" "$@"
-    fi
-}
-
-urlencode() {
-    jx '$s | @uri' 'from urllib.parse import quote; emit(quote(a["s"], safe=""))' s "$1" <<<null
+# Generous timeouts: a loaded machine is slow, not broken.
+HTTP_STATUS="" HTTP_BODY=""
+http_call() {  # curl ARGS... -> HTTP_STATUS, HTTP_BODY (000 when the request itself failed)
+    local out
+    out=$(curl -sS --max-time 300 -w '\n%{http_code}' "$@") || { HTTP_STATUS=000; HTTP_BODY=""; return 0; }
+    HTTP_STATUS=${out##*$'\n'}
+    HTTP_BODY=${out%$'\n'*}
 }
 
 # ---------------------------------------------------------------------------------------------
 # Demo data (deploy/local/demo): molecules through the batch upsert, then the mixtures
 # ---------------------------------------------------------------------------------------------
-API_STATUS="" API_BODY=""
-api() {  # METHOD PATH [BODY] -> API_STATUS, API_BODY; a 401 (token expired) gets one new token
-    local method=$1 path=$2 body=${3:-} out attempt
+api() {  # METHOD PATH [BODY] -> HTTP_STATUS, HTTP_BODY; a 401 (token expired) gets one new token
+    local method=$1 path=$2 body=${3:-} attempt
+    local json=(); [[ -z $body ]] || json=(-H 'Content-Type: application/json' --data-binary @-)
     for attempt in 1 2; do
-        local args=(-sS --max-time 60 -X "$method" -H "Authorization: Bearer $SERVICE_TOKEN"
-                    -H 'Accept: application/json' -w '\n%{http_code}')
-        [[ -z $body ]] || args+=(-H 'Content-Type: application/json' --data-binary @-)
-        out=$(printf '%s' "$body" | curl "${args[@]}" "$API_BASE$path") || { API_STATUS=000; API_BODY=""; return 0; }
-        API_STATUS=${out##*$'\n'}
-        API_BODY=${out%$'\n'*}
-        [[ $API_STATUS == 401 && $attempt == 1 ]] || break
+        http_call -X "$method" -H "Authorization: Bearer $SERVICE_TOKEN" -H 'Accept: application/json' \
+            ${json[@]+"${json[@]}"} "$API_BASE$path" <<<"$body"
+        [[ $HTTP_STATUS == 401 && $attempt == 1 ]] || break
         fetch_service_token || break
     done
 }
@@ -492,14 +432,11 @@ resolve_molecule() {
     q=$(urlencode "$name")
     for _ in 1 2 3 4 5; do
         api GET "/molecules?q=$q&limit=50${cursor:+&cursor=$(urlencode "$cursor")}"
-        [[ $API_STATUS == 200 ]] || { warn "search for '$name' failed: HTTP $API_STATUS $API_BODY"; return 1; }
-        id=$(jx '[.items[]? | select([.name, (.synonyms // [])[]] | map(strings | ascii_downcase) | any(. == ($n | ascii_downcase)))]
-                 | (map(select(.is_public == true)) + .) | .[0].id // empty' \
-                'm = [i for i in d.get("items") or [] if a["n"].lower() in [s.lower() for s in [i.get("name")] + (i.get("synonyms") or []) if s]]
-m = [i for i in m if i.get("is_public") is True] + m
-if m: emit(m[0]["id"])' n "$name" <<<"$API_BODY")
+        [[ $HTTP_STATUS == 200 ]] || { warn "search for '$name' failed: HTTP $HTTP_STATUS $HTTP_BODY"; return 1; }
+        id=$(jq -r --arg n "$name" '[.items[]? | select([.name, (.synonyms // [])[]] | map(strings | ascii_downcase) | any(. == ($n | ascii_downcase)))]
+                 | (map(select(.is_public == true)) + .) | .[0].id // empty' <<<"$HTTP_BODY")
         if [[ -n $id ]]; then echo "$id"; return 0; fi
-        cursor=$(jx '.next_cursor // empty' 'emit(d.get("next_cursor") or "")' <<<"$API_BODY")
+        cursor=$(jq -r '.next_cursor // empty' <<<"$HTTP_BODY")
         [[ -n $cursor ]] || break
     done
     warn "no molecule named '$name' found"
@@ -509,14 +446,6 @@ if m: emit(m[0]["id"])' n "$name" <<<"$API_BODY")
 # ---------------------------------------------------------------------------------------------
 # Tokens from auth-service
 # ---------------------------------------------------------------------------------------------
-HTTP_STATUS="" HTTP_BODY=""
-http_call() {  # curl ARGS... -> HTTP_STATUS, HTTP_BODY (000 when the request itself failed)
-    local out
-    out=$(curl -sS --max-time 30 -w '\n%{http_code}' "$@") || { HTTP_STATUS=000; HTTP_BODY=""; return 0; }
-    HTTP_STATUS=${out##*$'\n'}
-    HTTP_BODY=${out%$'\n'*}
-}
-
 # A service token for import-service by the client-credentials grant (5 minutes). The secret goes
 # to curl on stdin (-K -), not on its command line.
 fetch_service_token() {
@@ -528,15 +457,12 @@ fetch_service_token() {
         warn "auth-service refused a token for import-service: HTTP $HTTP_STATUS $HTTP_BODY"
         return 1
     fi
-    SERVICE_TOKEN=$(jx '.access_token // empty' 'emit(d.get("access_token") or "")' <<<"$HTTP_BODY")
+    SERVICE_TOKEN=$(jq -r '.access_token // empty' <<<"$HTTP_BODY")
     [[ -n $SERVICE_TOKEN ]]
 }
 
 login_body() {  # EMAIL PASSWORD -> the JSON body of /api/auth/login (and, with NAME, of signup)
-    jx '{email: $e, password: $p} + (if $n == "" then {} else {display_name: $n} end)' \
-       'b = {"email": a["e"], "password": a["p"]}
-if a["n"]: b["display_name"] = a["n"]
-emit(b)' e "$1" p "$2" n "${3:-}" <<<null
+    jq -cn --arg e "$1" --arg p "$2" --arg n "${3:-}" '{email: $e, password: $p} + (if $n == "" then {} else {display_name: $n} end)'
 }
 
 # The demo researcher: sign up once; when the account exists (409), log in to check the password.
@@ -561,9 +487,10 @@ ensure_demo_user() {
 }
 
 # molecule-service loads auth-service's JWKS in the background once it has started: wait until a
-# token is accepted (usually at once) rather than fail the first demo request.
+# token is accepted (usually at once) rather than fail the first demo request. As with the start,
+# a loaded machine is slow, not broken: the deadline is generous.
 wait_for_token_acceptance() {
-    local deadline=$((SECONDS + 20))
+    local deadline=$((SECONDS + ${START_DEADLINE:-900}))
     while true; do
         http_call -o /dev/null -H "Authorization: Bearer $SERVICE_TOKEN" "http://127.0.0.1:$MOLECULE_PORT/api/molecules?limit=1"
         [[ $HTTP_STATUS == 401 || $HTTP_STATUS == 000 ]] || return 0
@@ -584,26 +511,16 @@ load_demo() {
     # One batch per source: the PubChem and ChEMBL sets share some structures (DMSO, glycerol, …),
     # and the same InChIKey twice in one batch is needlessly hard on an upsert.
     for src in pubchem chembl; do
-        body=$(jx '{records: [.[] | select(.source == $src)]}' \
-                  'emit({"records": [r for r in d if r["source"] == a["src"]]})' src "$src" <"$DEMO_DIR/molecules.json")
+        body=$(jq -c --arg src "$src" '{records: [.[] | select(.source == $src)]}' "$DEMO_DIR/molecules.json")
         api POST /molecules/batch "$body"
-        if [[ $API_STATUS != 200 ]]; then
-            warn "batch upsert of the $src molecules failed: HTTP $API_STATUS $API_BODY"
+        if [[ $HTTP_STATUS != 200 ]]; then
+            warn "batch upsert of the $src molecules failed: HTTP $HTTP_STATUS $HTTP_BODY"
             problems=$((problems + 1))
             continue
         fi
-        summary=$(jx '((.results // []) | group_by(.status) | map("\(.[0].status)=\(length)") | join(" ")),
+        summary=$(jq -r --arg body "$body" '((.results // []) | group_by(.status) | map("\(.[0].status)=\(length)") | join(" ")),
                       (.results[]? | select(.status == "rejected")
-                       | "  rejected: \(($body | fromjson).records[.index].name) — \(.error // "no reason given")")' \
-                     'rs = d.get("results") or []
-st = {}
-for r in rs: st[r.get("status")] = st.get(r.get("status"), 0) + 1
-emit(" ".join("%s=%d" % (k, v) for k, v in sorted(st.items(), key=lambda kv: str(kv[0]))))
-recs = json.loads(a["body"])["records"]
-for r in rs:
-    if r.get("status") == "rejected":
-        emit("  rejected: %s — %s" % (recs[r["index"]]["name"], r.get("error") or "no reason given"))' \
-                     body "$body" <<<"$API_BODY")
+                       | "  rejected: \(($body | fromjson).records[.index].name) — \(.error // "no reason given")")' <<<"$HTTP_BODY")
         log "demo molecules ($src): ${summary%%$'\n'*}"
         if [[ $summary == *$'\n'* ]]; then
             printf '%s\n' "${summary#*$'\n'}" >&2
@@ -612,15 +529,15 @@ for r in rs:
     done
 
     api GET "/mixtures?limit=500"
-    if [[ $API_STATUS != 200 ]]; then
-        warn "listing mixtures failed: HTTP $API_STATUS $API_BODY"
+    if [[ $HTTP_STATUS != 200 ]]; then
+        warn "listing mixtures failed: HTTP $HTTP_STATUS $HTTP_BODY"
         return 0
     fi
     local existing count i name comp ids id ok created=0 skipped=0
-    existing=$(jx '.items[]?.name' 'for i in d.get("items") or []: emit(i["name"])' <<<"$API_BODY")
-    count=$(jx 'length' 'emit(str(len(d)))' <"$DEMO_DIR/mixtures.json")
+    existing=$(jq -r '.items[]?.name' <<<"$HTTP_BODY")
+    count=$(jq 'length' "$DEMO_DIR/mixtures.json")
     for ((i = 0; i < count; i++)); do
-        name=$(jx '.[$i | tonumber].name' 'emit(d[int(a["i"])]["name"])' i "$i" <"$DEMO_DIR/mixtures.json")
+        name=$(jq -r --argjson i "$i" '.[$i].name' "$DEMO_DIR/mixtures.json")
         if grep -Fxq -- "$name" <<<"$existing"; then
             skipped=$((skipped + 1))
             continue
@@ -628,26 +545,21 @@ for r in rs:
         ids="" ok=1
         while IFS= read -r comp; do
             if id=$(resolve_molecule "$comp"); then ids+="$id"$'\n'; else ok=0; fi
-        done < <(jx '.[$i | tonumber].components[].molecule_name' \
-                    'for c in d[int(a["i"])]["components"]: emit(c["molecule_name"])' i "$i" <"$DEMO_DIR/mixtures.json")
+        done < <(jq -r --argjson i "$i" '.[$i].components[].molecule_name' "$DEMO_DIR/mixtures.json")
         if (( ! ok )); then
             warn "mixture '$name' skipped: a component is missing"
             problems=$((problems + 1))
             continue
         fi
-        body=$(jx '.[$i | tonumber] | {name, description, reference, is_public: true,
+        body=$(jq -c --argjson i "$i" --arg ids "$ids" '.[$i] | {name, description, reference, is_public: true,
                     components: [.components | to_entries[] | {molecule_id: ($ids | split("\n"))[.key],
                                  concentration: .value.concentration, unit: .value.unit, role: .value.role}]}' \
-                  'm = d[int(a["i"])]; ids = a["ids"].split("\n")
-emit({"name": m["name"], "description": m.get("description"), "reference": m.get("reference"), "is_public": True,
-      "components": [{"molecule_id": ids[k], "concentration": c["concentration"], "unit": c["unit"], "role": c.get("role")}
-                     for k, c in enumerate(m["components"])]})' \
-                  i "$i" ids "$ids" <"$DEMO_DIR/mixtures.json")
+                  "$DEMO_DIR/mixtures.json")
         api POST /mixtures "$body"
-        if [[ $API_STATUS == 2* ]]; then
+        if [[ $HTTP_STATUS == 2* ]]; then
             created=$((created + 1))
         else
-            warn "creating mixture '$name' failed: HTTP $API_STATUS $API_BODY"
+            warn "creating mixture '$name' failed: HTTP $HTTP_STATUS $HTTP_BODY"
             problems=$((problems + 1))
         fi
     done
@@ -657,16 +569,9 @@ emit({"name": m["name"], "description": m.get("description"), "reference": m.get
 
 # ---------------------------------------------------------------------------------------------
 print_info() {
-    local entry name port keys=$KEY_DIR extract extract_id
+    local entry name port keys=$KEY_DIR extract='jq -r .access_token' extract_id='jq -r .id'
     # Paths as the user would type them: relative when run from the repository root.
     [[ $PWD != "$REPO_ROOT" || $KEY_DIR != "$REPO_ROOT/.local/keys" ]] || keys=.local/keys
-    if [[ $JSON_TOOL == jq ]]; then
-        extract='jq -r .access_token'
-        extract_id='jq -r .id'
-    else
-        extract="python3 -c 'import json,sys; print(json.load(sys.stdin)[\"access_token\"])'"
-        extract_id="python3 -c 'import json,sys; print(json.load(sys.stdin)[\"id\"])'"
-    fi
     echo
     echo "CryoProtect is running (Ctrl-C or '$0 stop' stops it)"
     for entry in ${SERVICE_PORTS[@]+"${SERVICE_PORTS[@]}"}; do
@@ -774,6 +679,7 @@ main() {
     if (( ! db_only )); then
         need java "Install a JDK 17+ (apt-get install openjdk-17-jdk-headless)."
         need curl "Install it with: apt-get install curl"
+        need jq "Install it with: apt-get install jq"
     fi
 
     # From here on, any failure or Ctrl-C stops what was started.
@@ -787,13 +693,12 @@ main() {
     if (( db_only )); then
         KEEP_RUNNING=1
         log "database ready: $(db_display_url)"
-        log "molecule-service would connect as cryo_authenticator, auth-service as $DB_ADMIN_USER, to postgresql://$DB_HOST:$DB_PORT/$DB_NAME"
+        log "migrations would log in as cryo_owner, molecule-service as cryo_authenticator, auth-service as cryo_auth, import-service as cryo_importer (postgresql://$DB_HOST:$DB_PORT/$DB_NAME)"
         log "local secrets (key-encryption key, client secret, passwords): $KEY_DIR; stop the cluster with '$0 stop'"
         return 0
     fi
 
     start_services
-    choose_json_tool
     ensure_demo_user
     (( ! demo )) || load_demo
     print_info

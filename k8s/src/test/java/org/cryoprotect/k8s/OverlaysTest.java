@@ -118,6 +118,50 @@ class OverlaysTest {
         }
     }
 
+    /**
+     * Each service serves as its own login, which owns nothing (Secret cryo-authenticator,
+     * cryo-auth-db, cryo-importer-db, each a CloudNativePG managed role); only the migration
+     * containers see the owner's Secret. The roles come from the one bootstrap file, roles.sql.
+     */
+    @ParameterizedTest
+    @MethodSource("overlays")
+    void servicesServeAsLoginsOfTheirOwnAndOnlyMigrationsSeeTheOwner(Path overlay) throws Exception {
+        List<Map<String, Object>> docs = render(overlay);
+        Map<String, String> secrets = Map.of("auth-service", "cryo-auth-db", "molecule-service", "cryo-authenticator",
+                "import-service", "cryo-importer-db");
+        Map<String, String> logins = Map.of("cryo-auth-db", "cryo_auth", "cryo-authenticator", "cryo_authenticator",
+                "cryo-importer-db", "cryo_importer");
+        Map<String, Object> cluster = find(docs, "Cluster", "cryoprotect-db");
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> roles = (List<Map<String, Object>>) at(cluster, "spec", "managed", "roles");
+        for (String service : SERVICES) {
+            String secret = secrets.get(service);
+            @SuppressWarnings("unchecked")
+            List<Map<String, Object>> containers = (List<Map<String, Object>>) at(find(docs, "Deployment", service),
+                    "spec", "template", "spec", "containers");
+            for (Map<String, Object> container : containers) {
+                @SuppressWarnings("unchecked")
+                List<Map<String, Object>> env = (List<Map<String, Object>>) container.get("env");
+                for (String variable : List.of("QUARKUS_DATASOURCE_USERNAME", "QUARKUS_DATASOURCE_PASSWORD")) {
+                    assertEquals(secret, env.stream().filter(e -> variable.equals(e.get("name")))
+                            .map(e -> at(e, "valueFrom", "secretKeyRef", "name")).findFirst().orElse(null), service + " " + variable);
+                }
+                assertFalse(String.valueOf(env).contains("cryoprotect-db-app"), service + " must not see the owner's Secret");
+            }
+            Map<String, Object> role = roles.stream().filter(r -> logins.get(secret).equals(r.get("name"))).findFirst().orElse(null);
+            assertNotNull(role, "managed role " + logins.get(secret));
+            assertEquals(true, role.get("login"));
+            assertEquals(secret, at(role, "passwordSecret", "name"));
+            assertFalse(Boolean.TRUE.equals(role.get("superuser")) || Boolean.TRUE.equals(role.get("createrole"))
+                    || Boolean.TRUE.equals(role.get("bypassrls")), role.toString());
+        }
+        assertEquals("cryo_owner", at(cluster, "spec", "bootstrap", "initdb", "owner"));
+        assertEquals(List.of(Map.of("name", "cryoprotect-db-roles", "key", "roles.sql")),
+                at(cluster, "spec", "bootstrap", "initdb", "postInitApplicationSQLRefs", "configMapRefs"));
+        assertEquals(Files.readString(K8S.resolve("base/postgres/roles.sql")),
+                at(find(docs, "ConfigMap", "cryoprotect-db-roles"), "data", "roles.sql"));
+    }
+
     static Map<String, Object> find(List<Map<String, Object>> docs, String kind, String name) {
         return docs.stream()
                 .filter(d -> kind.equals(d.get("kind")) && name.equals(at(d, "metadata", "name")))

@@ -25,7 +25,7 @@ final class Services {
     static {
         DATABASE.start();
         int authPort = ServiceProcess.freePort();
-        Map<String, String> auth = new HashMap<>(DATABASE.serviceEnvironment(true));
+        Map<String, String> auth = new HashMap<>(DATABASE.serviceEnvironment(TestDatabase.AUTH));
         auth.put("CRYO_AUTH_KEY_ENCRYPTION_KEY", KEY_ENCRYPTION_KEY);
         auth.put("CRYO_ADMIN_EMAIL", ADMIN_EMAIL);
         auth.put("CRYO_ADMIN_PASSWORD", ADMIN_PASSWORD);
@@ -35,7 +35,7 @@ final class Services {
         auth.put("CRYO_AUTH_KEY_EXPIRY_CHECK_INTERVAL", "1s");
         AUTH = new ServiceProcess("auth-service", "cryo.auth-service.jar", authPort, auth);
 
-        Map<String, String> molecules = new HashMap<>(DATABASE.serviceEnvironment(false));
+        Map<String, String> molecules = new HashMap<>(DATABASE.serviceEnvironment(TestDatabase.AUTHENTICATOR));
         molecules.put("CRYO_TOKEN_ISSUER", ISSUER);
         molecules.put("CRYO_TOKEN_JWKS_URL", "http://127.0.0.1:" + authPort + "/.well-known/jwks.json");
         molecules.put("CRYO_TOKEN_REVOCATION_FEED_URL", "http://127.0.0.1:" + authPort + "/api/revocations/stream");

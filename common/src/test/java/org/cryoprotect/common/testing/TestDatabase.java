@@ -1,9 +1,13 @@
 package org.cryoprotect.common.testing;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -11,22 +15,34 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /**
  * A real PostgreSQL database of its own for each test run, created on the server named by
- * PGHOST/PGPORT/PGUSER/PGPASSWORD (default 127.0.0.1:5432, postgres) and dropped afterwards.
- * Migrations run as PGUSER; the service connects as the non-superuser role cryo_authenticator,
- * so Row Level Security really applies.
+ * PGHOST/PGPORT/PGUSER/PGPASSWORD (default 127.0.0.1:5432, postgres, a superuser) and dropped
+ * afterwards. The logins are the deployments' own (k8s/base/postgres/roles.sql, run here as
+ * PGUSER): migrations run as the non-superuser owner {@value #OWNER}, each service connects as its
+ * runtime login, which owns nothing, so Row Level Security and the grants really apply.
  */
 public class TestDatabase implements QuarkusTestResourceLifecycleManager {
 
-    public static final String APP_ROLE = "cryo_authenticator";
+    /** Owns the schemas and runs the migrations. */
+    public static final String OWNER = "cryo_owner";
+    /** molecule-service's login (switches to the RLS request roles). */
+    public static final String AUTHENTICATOR = "cryo_authenticator";
+    /** auth-service's login. */
+    public static final String AUTH = "cryo_auth";
+    /** import-service's login. */
+    public static final String IMPORTER = "cryo_importer";
+    public static final String APP_ROLE = AUTHENTICATOR;
+    /** The password of every login above in tests (ignored where the server trusts 127.0.0.1). */
     public static final String APP_PASSWORD = "cryo-test";
+
+    static final String ROLES_SQL = "k8s/base/postgres/roles.sql";
 
     private final String host = env("PGHOST", "127.0.0.1");
     private final String port = env("PGPORT", "5432");
     private final String user = env("PGUSER", "postgres");
     private final String password = env("PGPASSWORD", "");
     private final String database = "cryo_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-    /** "authenticator" (RLS services) or "owner" (a service that owns its schema, like auth-service). */
-    private String appRole = "authenticator";
+    /** The login the service under test connects as (init arg "app-role"). */
+    private String appRole = AUTHENTICATOR;
 
     @Override
     public void init(Map<String, String> args) {
@@ -37,26 +53,56 @@ public class TestDatabase implements QuarkusTestResourceLifecycleManager {
     public Map<String, String> start() {
         try (Connection admin = connect("postgres"); Statement sql = admin.createStatement()) {
             sql.execute("create database " + database);
-            sql.execute("""
-                    do $$ begin
-                      if not exists (select 1 from pg_roles where rolname = '%1$s') then
-                        create role %1$s login noinherit password '%2$s';
-                      else
-                        alter role %1$s login noinherit password '%2$s';
-                      end if;
-                    end $$""".formatted(APP_ROLE, APP_PASSWORD));
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot prepare the test database on " + host + ":" + port
                     + " as " + user + " (is PostgreSQL running?)", e);
         }
+        bootstrapRoles();
         return Map.of(
                 "quarkus.datasource.reactive.url", "postgresql://" + host + ":" + port + "/" + database,
-                "quarkus.datasource.username", "owner".equals(appRole) ? user : APP_ROLE,
-                "quarkus.datasource.password", "owner".equals(appRole) ? password : APP_PASSWORD,
+                "quarkus.datasource.username", appRole,
+                "quarkus.datasource.password", APP_PASSWORD,
                 "quarkus.datasource.migrations.jdbc.url", jdbcUrl(database),
-                "quarkus.datasource.migrations.username", user,
-                "quarkus.datasource.migrations.password", password,
+                "quarkus.datasource.migrations.username", OWNER,
+                "quarkus.datasource.migrations.password", APP_PASSWORD,
                 "cryo.test.database", database);
+    }
+
+    /**
+     * The deployments' role bootstrap, then the test passwords. Other test JVMs may do the same on
+     * the same cluster at the same moment; a statement that lost such a race is simply repeated.
+     */
+    private void bootstrapRoles() {
+        String roles = rolesSql();
+        SQLException last = null;
+        for (int attempt = 0; attempt < 5; attempt++) {
+            try (Connection db = connect(database); Statement sql = db.createStatement()) {
+                sql.execute(roles);
+                for (String login : List.of(OWNER, AUTHENTICATOR, AUTH, IMPORTER)) {
+                    sql.execute("alter role " + login + " password '" + APP_PASSWORD + "'");
+                }
+                sql.execute("alter database " + database + " owner to " + OWNER);
+                return;
+            } catch (SQLException e) {
+                last = e;
+            }
+        }
+        throw new IllegalStateException("Cannot create the database roles (" + ROLES_SQL + ") in " + database, last);
+    }
+
+    /** roles.sql of this checkout: the nearest one above the working directory of the test. */
+    static String rolesSql() {
+        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            Path file = dir.resolve(ROLES_SQL);
+            if (Files.isRegularFile(file)) {
+                try {
+                    return Files.readString(file);
+                } catch (IOException e) {
+                    throw new IllegalStateException("Cannot read " + file, e);
+                }
+            }
+        }
+        throw new IllegalStateException(ROLES_SQL + " not found above " + Path.of("").toAbsolutePath());
     }
 
     @Override
@@ -72,21 +118,27 @@ public class TestDatabase implements QuarkusTestResourceLifecycleManager {
         return database;
     }
 
-    /** Environment variables that point a service process at this database. */
-    public Map<String, String> serviceEnvironment(boolean owner) {
+    /** Environment variables that point a service process at this database, logged in as {@code login}. */
+    public Map<String, String> serviceEnvironment(String login) {
         return Map.of(
                 "QUARKUS_DATASOURCE_REACTIVE_URL", "postgresql://" + host + ":" + port + "/" + database,
-                "QUARKUS_DATASOURCE_USERNAME", owner ? user : APP_ROLE,
-                "QUARKUS_DATASOURCE_PASSWORD", owner ? password : APP_PASSWORD,
+                "QUARKUS_DATASOURCE_USERNAME", login,
+                "QUARKUS_DATASOURCE_PASSWORD", APP_PASSWORD,
                 "QUARKUS_DATASOURCE_MIGRATIONS_JDBC_URL", jdbcUrl(database),
-                "QUARKUS_DATASOURCE_MIGRATIONS_USERNAME", user,
-                "QUARKUS_DATASOURCE_MIGRATIONS_PASSWORD", password);
+                "QUARKUS_DATASOURCE_MIGRATIONS_USERNAME", OWNER,
+                "QUARKUS_DATASOURCE_MIGRATIONS_PASSWORD", APP_PASSWORD);
     }
 
     /** A superuser connection to the test database, for fixtures and for checking what the API did. */
     public static Connection superuser(String database) throws SQLException {
         TestDatabase settings = new TestDatabase();
         return settings.connect(database);
+    }
+
+    /** A connection to the test database as one of the deployments' logins (e.g. {@link #AUTH}). */
+    public static Connection login(String database, String login) throws SQLException {
+        TestDatabase settings = new TestDatabase();
+        return DriverManager.getConnection(settings.jdbcUrl(database), login, APP_PASSWORD);
     }
 
     private Connection connect(String db) throws SQLException {

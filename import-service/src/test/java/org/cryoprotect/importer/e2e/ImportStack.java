@@ -27,12 +27,12 @@ final class ImportStack {
     static {
         DATABASE.start();
         int authPort = ServiceProcess.freePort();
-        Map<String, String> auth = new HashMap<>(DATABASE.serviceEnvironment(true));
+        Map<String, String> auth = new HashMap<>(DATABASE.serviceEnvironment(TestDatabase.AUTH));
         auth.put("CRYO_AUTH_KEY_ENCRYPTION_KEY", "q2VXYnB1dGFHZXROZXdLZXlzRm9yVGVzdHNPbmx5MDA=");
         auth.put("CRYO_IMPORT_SERVICE_CLIENT_SECRET", IMPORT_SECRET);
         AUTH = new ServiceProcess("auth-service", "cryo.auth-service.jar", authPort, auth);
 
-        Map<String, String> molecules = new HashMap<>(DATABASE.serviceEnvironment(false));
+        Map<String, String> molecules = new HashMap<>(DATABASE.serviceEnvironment(TestDatabase.AUTHENTICATOR));
         molecules.putAll(tokenVerification(authPort, "molecule-service"));
         MOLECULES = new ServiceProcess("molecule-service", "cryo.molecule-service.jar", ServiceProcess.freePort(), molecules);
 
@@ -63,7 +63,7 @@ final class ImportStack {
 
     /** A further import-service replica on the same database (not started). */
     static ServiceProcess importer(String name) {
-        Map<String, String> env = new HashMap<>(DATABASE.serviceEnvironment(true));
+        Map<String, String> env = new HashMap<>(DATABASE.serviceEnvironment(TestDatabase.IMPORTER));
         int authPort = Integer.parseInt(AUTH.url().substring(AUTH.url().lastIndexOf(':') + 1));
         env.putAll(tokenVerification(authPort, "import-service"));
         env.put("QUARKUS_REST_CLIENT_PUBCHEM_URL", SIMULATOR.url() + "/rest/pug");
