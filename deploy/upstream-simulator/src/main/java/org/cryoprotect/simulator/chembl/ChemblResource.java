@@ -36,6 +36,7 @@ import io.vertx.core.http.HttpServerRequest;
 import org.cryoprotect.simulator.data.Compound;
 import org.cryoprotect.simulator.data.DataStore;
 import org.cryoprotect.simulator.faults.FaultInjector;
+import org.cryoprotect.simulator.http.ErrorPages;
 import org.cryoprotect.simulator.http.Reply;
 import org.cryoprotect.simulator.http.SimulatorStats;
 import org.cryoprotect.simulator.http.UpstreamPipeline;
@@ -121,6 +122,9 @@ public class ChemblResource {
                     molecules.add(ChemblMolecules.molecule(c, faults, stats));
                 }
             }
+            if (data.growing() && !notFound.isEmpty()) {
+                return growing();
+            }
             ObjectNode root = JsonNodeFactory.instance.objectNode();
             root.set("molecules", molecules);
             if (!notFound.isEmpty()) {
@@ -136,6 +140,9 @@ public class ChemblResource {
         return pipeline.chembl(() -> {
             String chemblId = id.endsWith(".json") ? id.substring(0, id.length() - 5) : id;
             Compound c = find(chemblId);
+            if (c == null && data.growing()) {
+                return growing();
+            }
             if (c == null) {
                 return Reply.of(404, "text/html; charset=utf-8", "");
             }
@@ -181,6 +188,9 @@ public class ChemblResource {
                 selected = selected.stream().filter(keep::contains).toList();
             }
         }
+        if (data.growing() && mayGrow(params)) {
+            return growing();
+        }
         int total;
         List<Compound> page;
         if (selected == null) {
@@ -217,6 +227,35 @@ public class ChemblResource {
         meta.put("previous", offset > 0 ? link(params, limit, Math.max(0, offset - limit)) : null);
         meta.put("total_count", total);
         return Reply.json(200, write(root));
+    }
+
+    /** Not "not found" while generated compounds may still appear: EBI's 503 page, ask again soon. */
+    private static Reply growing() {
+        return Reply.growing(Reply.HTML, ErrorPages.ebi(503));
+    }
+
+    /**
+     * Whether the answer could change once the generated set is complete: an unfiltered listing, or an
+     * id or InChIKey filter with a value that finds nothing yet (generated compounds have no pref_name).
+     */
+    private boolean mayGrow(Map<String, List<String>> params) {
+        boolean filtered = false;
+        for (Map.Entry<String, List<String>> p : params.entrySet()) {
+            if (PAGING.contains(p.getKey())) {
+                continue;
+            }
+            filtered = true;
+            String field = p.getKey().replaceFirst("__(exact|iexact|in)$", "");
+            String value = p.getValue().isEmpty() ? "" : p.getValue().get(p.getValue().size() - 1);
+            for (String raw : p.getKey().endsWith("__in") ? value.split(",") : new String[] {value}) {
+                String v = raw.trim();
+                if (!v.isEmpty() && (("molecule_chembl_id".equals(field) && data.byChemblId(v) == null)
+                        || ("molecule_structures__standard_inchi_key".equals(field) && data.cidsByInchiKey(v).isEmpty()))) {
+                    return true;
+                }
+            }
+        }
+        return !filtered;
     }
 
     /** The compounds a filter selects, or null if the simulator does not support it. */
