@@ -1,5 +1,9 @@
 package org.cryoprotect.importer.e2e;
 
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -56,6 +60,9 @@ final class ImportStack {
         MOLECULES.start();
         SIMULATOR.start();
         IMPORTER.start();
+        // the simulator is ready with its demo molecules; the tests also use its generated compounds
+        await("the simulator's generated compounds").atMost(Duration.ofMinutes(10))
+                .until(() -> given().get(SIMULATOR.url() + "/q/health/group/generated-data").statusCode() == 200);
     }
 
     private ImportStack() {
