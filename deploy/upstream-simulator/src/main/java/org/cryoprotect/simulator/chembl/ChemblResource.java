@@ -4,6 +4,7 @@ import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -112,6 +113,9 @@ public class ChemblResource {
             if (ids.endsWith(".json")) {
                 ids = ids.substring(0, ids.length() - 5);
             }
+            if (data.growing() && Arrays.stream(ids.split(";")).anyMatch(id -> data.byChemblId(id.trim()) == null)) {
+                return growing();
+            }
             ArrayNode molecules = JsonNodeFactory.instance.arrayNode();
             ArrayNode notFound = JsonNodeFactory.instance.arrayNode();
             for (String id : ids.split(";")) {
@@ -121,9 +125,6 @@ public class ChemblResource {
                 } else {
                     molecules.add(ChemblMolecules.molecule(c, faults, stats));
                 }
-            }
-            if (data.growing() && !notFound.isEmpty()) {
-                return growing();
             }
             ObjectNode root = JsonNodeFactory.instance.objectNode();
             root.set("molecules", molecules);
@@ -139,10 +140,10 @@ public class ChemblResource {
     public Uni<Response> detail(@PathParam("id") String id) {
         return pipeline.chembl(() -> {
             String chemblId = id.endsWith(".json") ? id.substring(0, id.length() - 5) : id;
-            Compound c = find(chemblId);
-            if (c == null && data.growing()) {
+            if (data.growing() && data.byChemblId(chemblId) == null) {
                 return growing();
             }
+            Compound c = find(chemblId);
             if (c == null) {
                 return Reply.of(404, "text/html; charset=utf-8", "");
             }

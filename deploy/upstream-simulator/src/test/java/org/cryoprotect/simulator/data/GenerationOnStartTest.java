@@ -70,6 +70,7 @@ class GenerationOnStartTest {
         given().get("/rest/pug/compound/name/CRYOSIM-000001/cids/JSON").then().statusCode(503)
                 .header("Retry-After", "5");
         given().get(chemblUrl).then().statusCode(503).header("Retry-After", "5");
+        given().get("/chembl/api/data/molecule/set/CHEMBL692;" + firstChemblId + ".json").then().statusCode(503);
         given().get("/chembl/api/data/molecule.json?limit=5").then().statusCode(503);
         given().get("/chembl/api/data/molecule.json?pref_name__iexact=glycerol").then().statusCode(200)
                 .body("page_meta.total_count", equalTo(1));
