@@ -60,8 +60,9 @@ final class ImportStack {
         MOLECULES.start();
         SIMULATOR.start();
         IMPORTER.start();
-        // the simulator is ready with its demo molecules; the tests also use its generated compounds
-        await("the simulator's generated compounds").atMost(Duration.ofMinutes(10))
+        // the simulator is ready with its demo molecules; the tests also use its generated compounds.
+        // Polled in this thread: another one would wait for this class's initialisation, which waits for it.
+        await("the simulator's generated compounds").atMost(Duration.ofMinutes(10)).pollInSameThread()
                 .until(() -> given().get(SIMULATOR.url() + "/q/health/group/generated-data").statusCode() == 200);
     }
 
