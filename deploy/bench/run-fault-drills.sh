@@ -221,7 +221,15 @@ if failed:
 else:
     print("   error window: 0 s (no failed request)")
 print(f"   slowest request: {max(float(r[1]) - float(r[0]) for r in rows):.2f} s")
+# how fast each status is answered: the 503s of an open circuit breaker do not wait for the database
+by = {}
+for r in rows:
+    by.setdefault(r[2], []).append(float(r[1]) - float(r[0]))
+for status, lat in sorted(by.items()):
+    lat.sort()
+    print(f"   status {status}: {len(lat)} requests, median {lat[len(lat)//2]*1000:.0f} ms, max {lat[-1]*1000:.0f} ms")
 PY
+out "   refused at once by the open circuit breaker (since the service started): $(metric cryo_db_circuit_breaker_rejections_total | cut -d. -f1) attempts"
 acked=$(awk '$4 == "write" && $3 == 201 { print $5 }' "$WORK/restart.log" | sort)
 stored=$(PSQL_DB=$DB psql_super -Atc "select name from chem.teams where name like 'drill-%'" | sort)
 lost=$(comm -23 <(printf '%s\n' "$acked") <(printf '%s\n' "$stored") | grep -c . || true)

@@ -106,6 +106,15 @@ ids() {  # SOURCE OFFSET COUNT — identifiers of generated compounds, as a JSON
     echo "[${out%,}]"
 }
 
+# --- wait for the simulator's generated compounds (it is ready with the demo set alone) -----------
+waited=$SECONDS
+until curl -fsS --max-time 2 -o /dev/null "$SIM/q/health/group/generated-data" 2>/dev/null; do
+    (( SECONDS - waited < 900 )) || die "the simulator's generated compounds are not there after 900 s"
+    sleep 2
+done
+log "simulator's generated compounds served after $((SECONDS - waited)) s more"
+# ---------------------------------------------------------------------------------------------------
+
 mkdir -p "$RESULTS_DIR"
 RESULT=$RESULTS_DIR/import-$(date +%Y-%m-%dT%H-%M-%S).txt
 out() { printf '%s\n' "$*" | tee -a "$WORK/report.txt"; }

@@ -1,6 +1,6 @@
 package org.cryoprotect.common.security;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
@@ -41,10 +41,10 @@ class RevocationFeedGaugeTest {
         RevocationFeedClient client = client(Optional.of("http://127.0.0.1:" + feed.actualPort() + "/api/revocations/stream"));
         client.start(new StartupEvent());
         DoubleSupplier connected = () -> registry.get("cryo.token.revocation.feed.connected").gauge().value();
-        await(() -> connected.getAsDouble() == 1.0);
+        await().atMost(Duration.ofSeconds(10)).until(() -> connected.getAsDouble() == 1.0);
         feed.closeAndAwait();
         open.endAndForget();
-        await(() -> connected.getAsDouble() == 0.0);
+        await().atMost(Duration.ofSeconds(10)).until(() -> connected.getAsDouble() == 0.0);
         client.stop(new ShutdownEvent());
     }
 
@@ -67,14 +67,5 @@ class RevocationFeedGaugeTest {
             public Duration jwksForcedRefreshInterval() { return Duration.ofSeconds(5); }
         };
         return new RevocationFeedClient(config, new DenyList(config), new VerificationKeys(config, vertx), vertx, registry);
-    }
-
-    private static void await(java.util.function.BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (!condition.getAsBoolean()) {
-            assertTrue(System.nanoTime() < deadline, "condition not reached within 10 s");
-            Thread.sleep(20);
-        }
-        assertEquals(true, condition.getAsBoolean());
     }
 }

@@ -1,6 +1,7 @@
 package org.cryoprotect.simulator;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -115,8 +116,8 @@ class FaultInjectionTest extends SimulatorTestSupport {
         HttpResponse<String> next = http.send(HttpRequest.newBuilder(base.resolve(URL.substring(1)))
                 .header("X-Client-Id", client).timeout(Duration.ofSeconds(5)).GET().build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(200, next.statusCode());
-        pause(1200);
-        assertEquals(1, stats().get("pubchem").get("by_status").get("504").asInt(), "answered 504 after the hold");
+        await("answered 504 after the hold").atMost(Duration.ofSeconds(30))
+                .until(() -> stats().get("pubchem").get("by_status").path("504").asInt() == 1);
     }
 
     @Test

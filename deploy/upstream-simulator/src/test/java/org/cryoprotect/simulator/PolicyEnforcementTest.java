@@ -1,10 +1,12 @@
 package org.cryoprotect.simulator;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -57,7 +59,7 @@ class PolicyEnforcementTest extends SimulatorTestSupport {
 
     @Test
     void repeatedViolationsBlockTheClientForAWhile() {
-        admin("policy", "{\"block_duration_ms\": 2000}");
+        admin("policy", "{\"block_duration_ms\": 5000}");
         int rejected = 0;
         for (int i = 0; i < 9; i++) {
             if (pubchem().get(URL).statusCode() == 503) {
@@ -65,7 +67,8 @@ class PolicyEnforcementTest extends SimulatorTestSupport {
             }
         }
         assertTrue(rejected >= 3, "rejections: " + rejected);
-        pause(1100); // the one-second window is empty again, but the block holds
+        // the one-second window is empty again, but the block holds
+        await().atMost(Duration.ofSeconds(4)).until(() -> clientStats().get("requests_last_second").asInt() == 0);
         Response blocked = pubchem().get(URL);
         assertEquals(503, blocked.statusCode());
         assertTrue(blocked.header("X-Throttling-Control").endsWith("too many requests per second or blacklisted"));
@@ -73,7 +76,7 @@ class PolicyEnforcementTest extends SimulatorTestSupport {
         assertTrue(stats.get("blocked_clients").has(client), stats.toString());
         assertTrue(stats.get("pubchem").get("throttled_by_reason").get("blocked").asLong() >= 1);
         assertEquals(1, stats.get("clients").get(client).get("blocks").asInt());
-        pause(1000);
+        await().atMost(Duration.ofSeconds(30)).until(() -> !clientStats().get("blocked").asBoolean());
         pubchem().get(URL).then().statusCode(200);
     }
 

@@ -1,16 +1,23 @@
 package org.cryoprotect.simulator;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 
+import java.time.Duration;
 import java.util.UUID;
 import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.BeforeEach;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.restassured.specification.RequestSpecification;
 
-/** Helpers shared by the HTTP tests: a fresh client identity per test, so throttling never leaks between tests. */
+/**
+ * Helpers shared by the HTTP tests: a fresh client identity per test, so throttling never leaks between
+ * tests, and the whole data set (the generated compounds arrive in the background after start).
+ */
 public abstract class SimulatorTestSupport {
 
     /** The header grammar derived from PubChem's documented and observed headers. */
@@ -42,12 +49,15 @@ public abstract class SimulatorTestSupport {
         given().post("/admin/reset").then().statusCode(200);
     }
 
-    /** Waits until the client's one-second window is empty again. */
-    protected static void pause(long ms) {
-        try {
-            Thread.sleep(ms);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+    /** The generated compounds are served once /q/health/group/generated-data is UP. */
+    @BeforeEach
+    void awaitGeneratedSet() {
+        await().atMost(Duration.ofMinutes(2))
+                .until(() -> given().get("/q/health/group/generated-data").statusCode() == 200);
+    }
+
+    /** This client's policy counters in /admin/stats (e.g. requests_last_second, blocked). */
+    protected JsonNode clientStats() {
+        return json(given().get("/admin/stats").asString()).get("clients").get(client);
     }
 }

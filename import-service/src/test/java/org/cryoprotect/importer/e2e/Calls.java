@@ -1,6 +1,7 @@
 package org.cryoprotect.importer.e2e;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -50,15 +51,8 @@ final class Calls {
     }
 
     static JsonPath awaitFinished(ServiceProcess replica, String token, String id, Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            JsonPath job = job(replica, token, id);
-            if (!"running".equals(job.getString("status"))) {
-                return job;
-            }
-            sleep(250);
-        }
-        throw new AssertionError("import " + id + " did not finish within " + timeout + ": " + job(replica, token, id).prettify());
+        return await("import " + id + " finished").atMost(timeout).pollInterval(Duration.ofMillis(250))
+                .until(() -> job(replica, token, id), job -> !"running".equals(job.getString("status")));
     }
 
     static List<Map<String, Object>> failures(ServiceProcess replica, String token, String id) {
@@ -140,12 +134,4 @@ final class Calls {
         return ids;
     }
 
-    static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
 }

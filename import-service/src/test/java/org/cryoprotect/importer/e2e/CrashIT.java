@@ -1,5 +1,6 @@
 package org.cryoprotect.importer.e2e;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -41,10 +42,7 @@ class CrashIT {
     }
 
     private static void awaitProgress(ServiceProcess replica, String token, String job, int succeeded) {
-        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
-        while (Calls.job(replica, token, job).getInt("succeeded") < succeeded) {
-            assertTrue(System.nanoTime() < deadline, "the job made no progress");
-            Calls.sleep(100);
-        }
+        await("the job made progress").atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(100))
+                .until(() -> Calls.job(replica, token, job).getInt("succeeded") >= succeeded);
     }
 }

@@ -1,5 +1,9 @@
 package org.cryoprotect.importer.e2e;
 
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -56,6 +60,10 @@ final class ImportStack {
         MOLECULES.start();
         SIMULATOR.start();
         IMPORTER.start();
+        // the simulator is ready with its demo molecules; the tests also use its generated compounds.
+        // Polled in this thread: another one would wait for this class's initialisation, which waits for it.
+        await("the simulator's generated compounds").atMost(Duration.ofMinutes(10)).pollInSameThread()
+                .until(() -> given().get(SIMULATOR.url() + "/q/health/group/generated-data").statusCode() == 200);
     }
 
     private ImportStack() {

@@ -1,5 +1,6 @@
 package org.cryoprotect.molecule.operations;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -14,6 +15,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.DoubleAccumulator;
 
 import jakarta.inject.Inject;
 
@@ -46,9 +48,9 @@ class PoolMetricsTest {
     void gaugesFollowConcurrentLoad() throws Exception {
         Api service = Api.service();
         long acquisitionsBefore = acquisitions().count();
-        double maxActive = 0;
-        double maxWaiting = 0;
-        double maxUtilization = 0;
+        DoubleAccumulator maxActive = new DoubleAccumulator(Math::max, 0);
+        DoubleAccumulator maxWaiting = new DoubleAccumulator(Math::max, 0);
+        DoubleAccumulator maxUtilization = new DoubleAccumulator(Math::max, 0);
         ExecutorService clients = Executors.newFixedThreadPool(16);
         try {
             List<Future<Integer>> requests = new ArrayList<>();
@@ -56,21 +58,22 @@ class PoolMetricsTest {
                 // a substring search: slow enough (trigram scan plus RLS) that requests overlap
                 requests.add(clients.submit(() -> service.request().get("/api/molecules?q=ol&limit=200").statusCode()));
             }
-            while (requests.stream().anyMatch(f -> !f.isDone())) {
-                maxActive = Math.max(maxActive, gauge("cryo.db.pool.active.connections"));
-                maxWaiting = Math.max(maxWaiting, gauge("cryo.db.pool.waiting.requests"));
-                maxUtilization = Math.max(maxUtilization, gauge("cryo.db.pool.utilization"));
-                Thread.sleep(2);
-            }
+            // sample the gauges until every request is answered
+            await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(2)).until(() -> {
+                maxActive.accumulate(gauge("cryo.db.pool.active.connections"));
+                maxWaiting.accumulate(gauge("cryo.db.pool.waiting.requests"));
+                maxUtilization.accumulate(gauge("cryo.db.pool.utilization"));
+                return requests.stream().allMatch(Future::isDone);
+            });
             for (Future<Integer> request : requests) {
                 assertEquals(200, request.get(30, TimeUnit.SECONDS));
             }
         } finally {
             clients.shutdownNow();
         }
-        assertEquals(4.0, maxActive, "all four connections of the pool in use at some point");
-        assertTrue(maxWaiting >= 1, "requests waited for a connection, saw " + maxWaiting);
-        assertEquals(1.0, maxUtilization, 1e-9);
+        assertEquals(4.0, maxActive.get(), "all four connections of the pool in use at some point");
+        assertTrue(maxWaiting.get() >= 1, "requests waited for a connection, saw " + maxWaiting.get());
+        assertEquals(1.0, maxUtilization.get(), 1e-9);
         assertTrue(acquisitions().count() - acquisitionsBefore >= 200, "every acquisition is timed");
         assertEquals(4.0, gauge("cryo.db.pool.max.connections"));
         awaitIdlePool(); // once the load is gone nothing is left lent out or waiting
@@ -85,13 +88,12 @@ class PoolMetricsTest {
             abandoned.add(database.read(db -> db.query("select pg_sleep(0.3)").execute())
                     .subscribe().with(rows -> { }, failure -> { }));
         }
-        Thread.sleep(100);
+        await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(10))
+                .until(() -> gauge("cryo.db.pool.active.connections") == 4.0); // midway: all four busy
         abandoned.forEach(Cancellable::cancel);
-        long started = System.nanoTime();
         Integer one = database.read(db -> db.query("select 1").execute().map(rows -> rows.iterator().next().getInteger(0)))
                 .await().atMost(Duration.ofSeconds(5));
         assertEquals(1, one);
-        assertTrue(System.nanoTime() - started < Duration.ofSeconds(3).toNanos(), "the pool was still usable");
         awaitIdlePool();
     }
 
@@ -99,12 +101,11 @@ class PoolMetricsTest {
     void waitsAreBoundedAndThePoolRecoversAtOnce() throws Exception {
         double timeoutsBefore = registry.get("cryo.db.pool.saturation").tag("reason", "timeout").counter().count();
         List<CompletableFuture<Object>> holders = new ArrayList<>();
-        for (int i = 0; i < 4; i++) { // every connection busy for 3.5 s
-            holders.add(database.read(db -> db.query("select pg_sleep(3.5)").execute().map(rows -> (Object) rows))
+        for (int i = 0; i < 4; i++) { // every connection busy for 5 s, well past a waiter's 3 s
+            holders.add(database.read(db -> db.query("select pg_sleep(5)").execute().map(rows -> (Object) rows))
                     .subscribeAsCompletionStage());
         }
-        Thread.sleep(200);
-        long started = System.nanoTime();
+        await().atMost(Duration.ofSeconds(5)).until(() -> gauge("cryo.db.pool.active.connections") == 4.0);
         List<CompletableFuture<Integer>> waiters = new ArrayList<>();
         for (int i = 0; i < 8; i++) {
             waiters.add(database.read(db -> db.query("select 1").execute().map(rows -> 1)).subscribeAsCompletionStage());
@@ -114,27 +115,21 @@ class PoolMetricsTest {
             assertInstanceOf(ServiceUnavailableException.class, failed.getCause());
             assertInstanceOf(PoolAcquisitionTimeout.class, failed.getCause().getCause());
         }
-        long waitedMs = (System.nanoTime() - started) / 1_000_000;
-        assertTrue(waitedMs < 3_300, "retry budget (2 s) + one acquisition timeout (1 s), took " + waitedMs + " ms");
+        // retry budget (2 s) + one acquisition timeout (1 s): they gave up while every connection was still busy
+        assertTrue(holders.stream().noneMatch(CompletableFuture::isDone), "the waiters gave up before the holders finished");
         for (CompletableFuture<Object> holder : holders) {
             holder.get(10, TimeUnit.SECONDS);
         }
-        long after = System.nanoTime();
+        // the pool is usable at once (nothing to wait out; deploy/bench's pool-exhaustion drill measures how fast)
         assertEquals(1, database.read(db -> db.query("select 1").execute().map(rows -> 1)).await().atMost(Duration.ofSeconds(5)));
-        assertTrue(System.nanoTime() - after < Duration.ofMillis(500).toNanos(), "the pool is usable at once");
         assertTrue(registry.get("cryo.db.pool.saturation").tag("reason", "timeout").counter().count() - timeoutsBefore >= 8);
         awaitIdlePool();
     }
 
     /** Nothing lent out or waiting; a little patience for background work (the debounced summary refresh). */
-    private void awaitIdlePool() throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-        while (gauge("cryo.db.pool.active.connections") + gauge("cryo.db.pool.waiting.requests") > 0
-                && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
-        assertEquals(0.0, gauge("cryo.db.pool.active.connections"));
-        assertEquals(0.0, gauge("cryo.db.pool.waiting.requests"));
+    private void awaitIdlePool() {
+        await().atMost(Duration.ofSeconds(5)).until(() -> gauge("cryo.db.pool.active.connections") == 0.0
+                && gauge("cryo.db.pool.waiting.requests") == 0.0);
     }
 
     private Timer acquisitions() {

@@ -11,6 +11,7 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -202,17 +203,13 @@ class MoleculeApiTest {
         String id = service.createMolecule("Summary trehalose",
                 "C([C@@H]1[C@H]([C@@H]([C@H]([C@H](O1)O[C@@H]2[C@@H]([C@H]([C@@H]([C@H](O2)CO)O)O)O)O)O)O)O");
         // refreshed after writes, debounced (200 ms in tests)
-        for (int i = 0; i < 50; i++) {
+        org.awaitility.Awaitility.await("the public summary is refreshed").atMost(Duration.ofSeconds(10)).until(() -> {
             List<String> ids = Api.anonymous().request().get("/api/public/molecules?q=Summary trehalose")
                     .then().statusCode(200).extract().path("items.id");
-            if (ids.contains(id)) {
-                Api.anonymous().request().get("/api/public/molecules?q=Summary trehalose").then()
-                        .body("items[0].molecular_weight", notNullValue())
-                        .body("items[0].formula", equalTo("C12H22O11"));
-                return;
-            }
-            Thread.sleep(200);
-        }
-        org.junit.jupiter.api.Assertions.fail("the public summary was not refreshed within 10 s");
+            return ids.contains(id);
+        });
+        Api.anonymous().request().get("/api/public/molecules?q=Summary trehalose").then()
+                .body("items[0].molecular_weight", notNullValue())
+                .body("items[0].formula", equalTo("C12H22O11"));
     }
 }

@@ -3,6 +3,7 @@ package org.cryoprotect.simulator.admin;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import jakarta.ws.rs.Consumes;
@@ -162,6 +163,7 @@ public class AdminResource {
         d.put("compounds", all.size());
         d.put("demo", demo);
         d.put("generated", all.size() - demo);
+        d.put("generation", data.generation().name().toLowerCase(Locale.ROOT));
         int from = Math.max(0, Math.min(offset, all.size()));
         int to = Math.min(all.size(), from + Math.max(0, Math.min(limit, 10_000)));
         d.put("offset", from);

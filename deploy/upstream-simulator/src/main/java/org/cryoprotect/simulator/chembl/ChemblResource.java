@@ -4,6 +4,7 @@ import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -36,6 +37,7 @@ import io.vertx.core.http.HttpServerRequest;
 import org.cryoprotect.simulator.data.Compound;
 import org.cryoprotect.simulator.data.DataStore;
 import org.cryoprotect.simulator.faults.FaultInjector;
+import org.cryoprotect.simulator.http.ErrorPages;
 import org.cryoprotect.simulator.http.Reply;
 import org.cryoprotect.simulator.http.SimulatorStats;
 import org.cryoprotect.simulator.http.UpstreamPipeline;
@@ -111,6 +113,9 @@ public class ChemblResource {
             if (ids.endsWith(".json")) {
                 ids = ids.substring(0, ids.length() - 5);
             }
+            if (data.growing() && Arrays.stream(ids.split(";")).anyMatch(id -> data.byChemblId(id.trim()) == null)) {
+                return growing();
+            }
             ArrayNode molecules = JsonNodeFactory.instance.arrayNode();
             ArrayNode notFound = JsonNodeFactory.instance.arrayNode();
             for (String id : ids.split(";")) {
@@ -135,6 +140,9 @@ public class ChemblResource {
     public Uni<Response> detail(@PathParam("id") String id) {
         return pipeline.chembl(() -> {
             String chemblId = id.endsWith(".json") ? id.substring(0, id.length() - 5) : id;
+            if (data.growing() && data.byChemblId(chemblId) == null) {
+                return growing();
+            }
             Compound c = find(chemblId);
             if (c == null) {
                 return Reply.of(404, "text/html; charset=utf-8", "");
@@ -181,6 +189,9 @@ public class ChemblResource {
                 selected = selected.stream().filter(keep::contains).toList();
             }
         }
+        if (data.growing() && mayGrow(params)) {
+            return growing();
+        }
         int total;
         List<Compound> page;
         if (selected == null) {
@@ -217,6 +228,35 @@ public class ChemblResource {
         meta.put("previous", offset > 0 ? link(params, limit, Math.max(0, offset - limit)) : null);
         meta.put("total_count", total);
         return Reply.json(200, write(root));
+    }
+
+    /** Not "not found" while generated compounds may still appear: EBI's 503 page, ask again soon. */
+    private static Reply growing() {
+        return Reply.growing(Reply.HTML, ErrorPages.ebi(503));
+    }
+
+    /**
+     * Whether the answer could change once the generated set is complete: an unfiltered listing, or an
+     * id or InChIKey filter with a value that finds nothing yet (generated compounds have no pref_name).
+     */
+    private boolean mayGrow(Map<String, List<String>> params) {
+        boolean filtered = false;
+        for (Map.Entry<String, List<String>> p : params.entrySet()) {
+            if (PAGING.contains(p.getKey())) {
+                continue;
+            }
+            filtered = true;
+            String field = p.getKey().replaceFirst("__(exact|iexact|in)$", "");
+            String value = p.getValue().isEmpty() ? "" : p.getValue().get(p.getValue().size() - 1);
+            for (String raw : p.getKey().endsWith("__in") ? value.split(",") : new String[] {value}) {
+                String v = raw.trim();
+                if (!v.isEmpty() && (("molecule_chembl_id".equals(field) && data.byChemblId(v) == null)
+                        || ("molecule_structures__standard_inchi_key".equals(field) && data.cidsByInchiKey(v).isEmpty()))) {
+                    return true;
+                }
+            }
+        }
+        return !filtered;
     }
 
     /** The compounds a filter selects, or null if the simulator does not support it. */

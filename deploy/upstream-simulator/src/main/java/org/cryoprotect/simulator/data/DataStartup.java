@@ -1,5 +1,7 @@
 package org.cryoprotect.simulator.data;
 
+import java.util.Locale;
+
 import jakarta.enterprise.event.Observes;
 
 import org.eclipse.microprofile.health.HealthCheck;
@@ -8,7 +10,10 @@ import org.eclipse.microprofile.health.Readiness;
 
 import io.quarkus.runtime.StartupEvent;
 
-/** Builds the data set before the server takes requests, and reports it as readiness. */
+/**
+ * Loads the data set at start and reports readiness: UP once the demo molecules are served (before
+ * the port opens); the generated compounds follow in the background, see {@link GeneratedSetCheck}.
+ */
 @Readiness
 public class DataStartup implements HealthCheck {
 
@@ -24,6 +29,10 @@ public class DataStartup implements HealthCheck {
 
     @Override
     public HealthCheckResponse call() {
-        return HealthCheckResponse.named("upstream-data").up().withData("compounds", data.size()).build();
+        return HealthCheckResponse.named("upstream-data").up()
+                .withData("compounds", data.size())
+                .withData("generated", data.generatedCount())
+                .withData("generation", data.generation().name().toLowerCase(Locale.ROOT))
+                .build();
     }
 }

@@ -39,8 +39,9 @@ import org.cryoprotect.simulator.SimulatorConfig;
 
 /**
  * The data set both upstreams serve: the demo molecules plus a deterministic generated set, with
- * the lookups the endpoints need. Built once at start (computed with CDK, or read from the cache)
- * and read-only afterwards, so request threads share it without locks.
+ * the lookups the endpoints need. The demo molecules are served from start; the generated set is
+ * computed with CDK (or read from the cache) in the background and then swapped in as a whole.
+ * Each index is read-only, so request threads share it without locks.
  */
 @ApplicationScoped
 public class DataStore {
@@ -55,55 +56,84 @@ public class DataStore {
     static final int GENERATED_CHEMBL_BASE = 6_000_000;
     static final int DEMO_CHEMBL_BASE = 5_900_000;
 
+    /** Retry-After of a lookup answered 503 because the generated set is not complete yet. */
+    public static final int GROWING_RETRY_AFTER_SECONDS = 5;
+
     private final SimulatorConfig config;
+    private final GenerationRunner generationRunner;
     private final ObjectMapper mapper = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
     private volatile Index index;
+    private volatile Generation generation = Generation.RUNNING;
 
-    public DataStore(SimulatorConfig config) {
-        this.config = config;
+    /** Whether the generated compounds are still being computed (or read from the cache), are served, or failed. */
+    public enum Generation {
+        RUNNING, COMPLETE, FAILED
     }
 
-    /** Builds the data set; called once at start. */
+    public DataStore(SimulatorConfig config, GenerationRunner generationRunner) {
+        this.config = config;
+        this.generationRunner = generationRunner;
+    }
+
+    /**
+     * Serves the demo molecules at once and adds the generated compounds in the background, so the
+     * simulator is ready in seconds even when the cache is cold (computing 50,000 takes minutes on a
+     * busy machine). Called once at start.
+     */
     public synchronized void load() {
         if (index != null) {
             return;
         }
         long started = System.nanoTime();
         List<Compound> demo = loadDemo();
-        Set<String> demoKeys = new HashSet<>();
-        demo.forEach(c -> demoKeys.add(c.inchiKey()));
-        Set<Long> demoCids = new HashSet<>();
-        demo.forEach(c -> demoCids.add(c.cid()));
+        index = new Index(demo, 0);
+        LOG.infof("Serving %d demo compounds after %d ms; generating %d more in the background", demo.size(),
+                (System.nanoTime() - started) / 1_000_000, config.data().generatedCount());
+        generationRunner.start(() -> addGenerated(demo));
+    }
 
-        int wanted = config.data().generatedCount();
-        List<Compound.Structure> structures = generatedStructures(wanted);
-        List<Compound> all = new ArrayList<>(demo.size() + wanted);
-        all.addAll(demo);
-        int i = 0;
-        for (Compound.Structure s : structures) {
-            if (i >= wanted) {
-                break;
+    private void addGenerated(List<Compound> demo) {
+        long started = System.nanoTime();
+        try {
+            Set<String> demoKeys = new HashSet<>();
+            demo.forEach(c -> demoKeys.add(c.inchiKey()));
+            Set<Long> demoCids = new HashSet<>();
+            demo.forEach(c -> demoCids.add(c.cid()));
+
+            int wanted = config.data().generatedCount();
+            List<Compound.Structure> structures = generatedStructures(wanted);
+            List<Compound> all = new ArrayList<>(demo.size() + wanted);
+            all.addAll(demo);
+            int i = 0;
+            for (Compound.Structure s : structures) {
+                if (i >= wanted) {
+                    break;
+                }
+                if (demoKeys.contains(s.inchiKey())) {
+                    continue;
+                }
+                long mix = mix(config.data().seed() + i);
+                long cid = GENERATED_CID_BASE + 13L * i + Math.floorMod(mix, 13);
+                if (demoCids.contains(cid)) {
+                    continue;
+                }
+                String chemblId = "CHEMBL" + (GENERATED_CHEMBL_BASE + 3L * i + Math.floorMod(mix >>> 8, 3));
+                String title = String.format(Locale.ROOT, "CRYOSIM-%06d", i + 1);
+                all.add(Compound.of(cid, chemblId, title, null, List.of(title, chemblId, "SIM" + cid), "generated", s));
+                i++;
             }
-            if (demoKeys.contains(s.inchiKey())) {
-                continue;
+            if (i < wanted) {
+                LOG.warnf("Only %d of %d generated compounds are available", i, wanted);
             }
-            long mix = mix(config.data().seed() + i);
-            long cid = GENERATED_CID_BASE + 13L * i + Math.floorMod(mix, 13);
-            if (demoCids.contains(cid)) {
-                continue;
-            }
-            String chemblId = "CHEMBL" + (GENERATED_CHEMBL_BASE + 3L * i + Math.floorMod(mix >>> 8, 3));
-            String title = String.format(Locale.ROOT, "CRYOSIM-%06d", i + 1);
-            all.add(Compound.of(cid, chemblId, title, null, List.of(title, chemblId, "SIM" + cid), "generated", s));
-            i++;
+            index = new Index(all, i);
+            generation = Generation.COMPLETE;
+            LOG.infof("Upstream data set complete: %d compounds (%d demo, %d generated) in %d ms", all.size(),
+                    demo.size(), i, (System.nanoTime() - started) / 1_000_000);
+        } catch (RuntimeException | Error e) {
+            generation = Generation.FAILED;
+            LOG.error("Generating the compounds failed; serving the demo molecules only", e);
         }
-        if (i < wanted) {
-            LOG.warnf("Only %d of %d generated compounds are available", i, wanted);
-        }
-        index = new Index(all);
-        LOG.infof("Upstream data set ready: %d compounds (%d demo, %d generated) in %d ms", all.size(), demo.size(), i,
-                (System.nanoTime() - started) / 1_000_000);
     }
 
     private Index index() {
@@ -113,6 +143,23 @@ public class DataStore {
             current = index;
         }
         return current;
+    }
+
+    public Generation generation() {
+        return generation;
+    }
+
+    /**
+     * True while generated compounds may still appear: a lookup that finds nothing now may find
+     * something later, so it must not be answered "not found" yet.
+     */
+    public boolean growing() {
+        return generation == Generation.RUNNING;
+    }
+
+    /** Generated compounds served now. */
+    public int generatedCount() {
+        return index().generated;
     }
 
     public Compound byCid(long cid) {
@@ -396,6 +443,7 @@ public class DataStore {
     /** Read-only lookups over one data set. */
     private static final class Index {
         final List<Compound> all;
+        final int generated;
         final Map<Long, Compound> byCid = new HashMap<>();
         final Map<String, Compound> byChembl = new HashMap<>();
         final Map<String, List<Long>> byName = new HashMap<>();
@@ -404,8 +452,9 @@ public class DataStore {
         final Map<String, List<Compound>> byChemblName = new HashMap<>();
         final Map<String, Integer> positions = new HashMap<>();
 
-        Index(List<Compound> compounds) {
+        Index(List<Compound> compounds, int generated) {
             this.all = Collections.unmodifiableList(new ArrayList<>(compounds));
+            this.generated = generated;
             for (Compound c : compounds) {
                 positions.put(c.chemblId(), positions.size());
                 if (byCid.putIfAbsent(c.cid(), c) != null) {

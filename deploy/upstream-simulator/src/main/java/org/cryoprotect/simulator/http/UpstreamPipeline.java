@@ -206,7 +206,8 @@ public class UpstreamPipeline {
         String prefix = upstream.key + ".";
         stats.count(prefix + "status." + reply.status());
         if (reply.status() == 503) {
-            stats.count(prefix + "503." + (reason == null ? "handler" : reason));
+            // the only 503 an endpoint answers itself: a lookup made while the generated set is incomplete
+            stats.count(prefix + "503." + (reason == null ? "data_generating" : reason));
         }
         Response.ResponseBuilder b = Response.status(reply.status()).entity(reply.body()).type(reply.contentType());
         reply.headers().forEach(b::header);

@@ -151,12 +151,18 @@ public class PubChemResource {
                     }
                     cids.add(cid);
                 }
+                if (data.growing() && cids.stream().anyMatch(cid -> data.byCid(cid) == null)) {
+                    return growing();
+                }
                 compounds = known(cids);
                 if (compounds.isEmpty()) {
                     return Reply.json(404, json.fault("PUGREST.NotFound", "No records found for the given CID(s)"));
                 }
             }
             case "name" -> {
+                if (data.growing() && data.cidsByName(ids.get(0)).isEmpty()) {
+                    return growing();
+                }
                 compounds = known(data.cidsByName(ids.get(0)));
                 if (compounds.isEmpty()) {
                     return Reply.json(404, json.fault("PUGREST.NotFound", "No CID found",
@@ -164,6 +170,9 @@ public class PubChemResource {
                 }
             }
             case "inchikey" -> {
+                if (data.growing() && ids.stream().anyMatch(key -> data.cidsByInchiKey(key).isEmpty())) {
+                    return growing();
+                }
                 List<Long> cids = new ArrayList<>();
                 ids.forEach(key -> cids.addAll(data.cidsByInchiKey(key)));
                 compounds = known(cids);
@@ -173,6 +182,9 @@ public class PubChemResource {
                 }
             }
             case "smiles" -> {
+                if (data.growing() && data.cidsBySmiles(ids.get(0)).isEmpty()) {
+                    return growing();
+                }
                 compounds = known(data.cidsBySmiles(ids.get(0)));
                 if (compounds.isEmpty()) {
                     return Reply.json(404, json.fault("PUGREST.NotFound", "No CID found",
@@ -189,6 +201,12 @@ public class PubChemResource {
             case "synonyms" -> synonyms(compounds, f);
             default -> identifierList(compounds, f);
         };
+    }
+
+    /** Not "not found" while generated compounds may still appear: PubChem's busy fault, ask again soon. */
+    private Reply growing() {
+        return Reply.growing(Reply.JSON, json.fault("PUGREST.ServerBusy", "Too many requests or server too busy",
+                "The simulator is still generating its data set"));
     }
 
     private List<Compound> known(List<Long> cids) {

@@ -1,9 +1,11 @@
 package org.cryoprotect.simulator.data;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -22,6 +24,7 @@ class DataSetTest {
 
     @Test
     void demoAndGeneratedCompoundsWithUniqueIdentifiers() {
+        await().atMost(Duration.ofMinutes(2)).until(() -> data.generation() == DataStore.Generation.COMPLETE);
         List<Compound> all = data.all();
         long generated = all.stream().filter(c -> "generated".equals(c.origin())).count();
         assertEquals(300, generated);
