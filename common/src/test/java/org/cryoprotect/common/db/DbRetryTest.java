@@ -93,6 +93,6 @@ class DbRetryTest {
 
     private DbRetry retry(int attempts, long initialMs, long maxMs, long budgetMs) {
         DbConfig config = TestDbConfig.of(attempts, initialMs, maxMs, budgetMs);
-        return new DbRetry(config, vertx, new DbMetrics(registry, null, config, 4));
+        return new DbRetry(config, vertx, new DbMetrics(registry, "test", null, config, 4));
     }
 }
