@@ -30,6 +30,10 @@ public class BodyTooLargeHandler {
         this.detail = "The request body is larger than the limit of " + describe(limit);
     }
 
+    String detail() {
+        return detail;
+    }
+
     void register(@Observes Router router) {
         router.route().order(-3).handler(context -> {
             if (declaredLength(context) > limit) {

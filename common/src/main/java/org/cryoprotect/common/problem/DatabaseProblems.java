@@ -9,8 +9,9 @@ import io.vertx.pgclient.PgException;
 /**
  * The client's share of a PostgreSQL error, in our words: the status, what is wrong and, where the
  * error says, which field — never the server's message, nor a constraint's or a table's name.
- * Fields come from the error's column, from our constraint naming ({@code <table>_<column>_check},
- * {@code <table>_<column>_fkey}) or from the key a unique or foreign-key violation names.
+ * Fields come from the error's column, from PostgreSQL's constraint naming ({@code <table>_<column>_check},
+ * {@code _fkey}, {@code _key}) or from the key a violation's detail names (PostgreSQL leaves the key out
+ * on tables with Row Level Security, so there the detail stays generic).
  */
 final class DatabaseProblems {
 
@@ -26,7 +27,7 @@ final class DatabaseProblems {
         return switch (state) {
             // Row Level Security refused the row: say nothing that reveals it exists.
             case "42501" -> new Problem(404, "Not Found", "No such resource, or it is not visible to you");
-            case "23505" -> conflict(keyFields(e));
+            case "23505" -> conflict(keyFields(e) != null ? keyFields(e) : fromConstraint(e, "_key"));
             case "23503" -> missingReference(e);
             case "23502" -> invalid(column(e), "is required");
             case "23514" -> invalid(fromConstraint(e, "_check"), "is not an accepted value (out of range or malformed)");

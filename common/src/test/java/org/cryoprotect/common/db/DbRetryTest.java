@@ -51,7 +51,7 @@ class DbRetryTest {
                 .await().atMost(Duration.ofSeconds(5));
         assertEquals("done", result);
         assertEquals(3, attempts.get());
-        assertEquals(2.0, registry.counter("cryo.db.retries", "failure", "contention").count());
+        assertEquals(2.0, registry.counter("cryo.db.retries", "failure", "contention", "pool", "test").count());
     }
 
     @Test

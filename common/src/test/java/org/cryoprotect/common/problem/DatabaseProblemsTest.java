@@ -28,6 +28,8 @@ class DatabaseProblemsTest {
                     + "|team_members||team_members_pkey|409|A resource with the same team_id, user_id already exists",
             "23505|duplicate key value violates unique constraint \"molecules_public_inchikey_uq\"|||||409"
                     + "|A resource with these values already exists",
+            "23505|duplicate key value violates unique constraint \"clients_client_id_key\"||clients||clients_client_id_key|409"
+                    + "|A resource with the same client_id already exists",
             "23503|insert or update on table \"projects\" violates foreign key constraint \"projects_team_id_fkey\""
                     + "|Key (team_id)=(00000000-0000-0000-0000-000000000000) is not present in table \"teams\".|projects||projects_team_id_fkey"
                     + "|404|team_id refers to a resource that does not exist",
