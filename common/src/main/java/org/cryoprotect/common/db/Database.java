@@ -3,8 +3,6 @@ package org.cryoprotect.common.db;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 
-import jakarta.enterprise.context.ApplicationScoped;
-
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 import org.cryoprotect.common.problem.ServiceUnavailableException;
 
@@ -22,8 +20,10 @@ import io.vertx.mutiny.sqlclient.SqlConnection;
  * commit (the failure came before "commit" was sent, or the server answered it with an error);
  * {@link #idempotentTransaction} whenever the failure is transient, for work that gives the same
  * result when applied twice (an upsert keyed by a natural key).
+ *
+ * <p>One instance per pool, each with its own breaker and meters ({@link Databases}); injecting
+ * {@code Database} gives the default datasource's.
  */
-@ApplicationScoped
 public class Database {
 
     /** How a unit of work begins and when it may be repeated. */
@@ -52,7 +52,7 @@ public class Database {
     private final long acquisitionTimeoutMs;
     private final long retryAfterSeconds;
 
-    public Database(Pool pool, DbRetry retry, DbCircuitBreaker breaker, DbMetrics metrics, DbConfig config, Vertx vertx) {
+    Database(Pool pool, DbRetry retry, DbCircuitBreaker breaker, DbMetrics metrics, DbConfig config, Vertx vertx) {
         this.pool = pool;
         this.vertx = vertx;
         this.acquisitionTimeoutMs = config.pool().acquisitionTimeout().toMillis();

@@ -3,7 +3,6 @@ package org.cryoprotect.common.db;
 import java.time.temporal.ChronoUnit;
 import java.util.function.Supplier;
 
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.util.TypeLiteral;
 
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
@@ -17,9 +16,9 @@ import io.smallrye.mutiny.Uni;
  * SmallRye Fault Tolerance's circuit breaker around every database attempt. It counts only failures
  * that say the database is unavailable ({@link DbFailure#isDatabaseDown()}); a constraint violation
  * or a 404 is a success as far as the database's health goes. While open, attempts fail at once
- * with {@link CircuitBreakerOpenException}, which the callers turn into a 503.
+ * with {@link CircuitBreakerOpenException}, which the callers turn into a 503. One per pool: an
+ * unreachable replica must not refuse work to the primary.
  */
-@ApplicationScoped
 public class DbCircuitBreaker {
 
     private static final Logger LOG = Logger.getLogger(DbCircuitBreaker.class);
@@ -28,19 +27,19 @@ public class DbCircuitBreaker {
 
     private final Guard guard;
 
-    public DbCircuitBreaker(DbConfig config, DbMetrics metrics) {
+    public DbCircuitBreaker(String poolName, DbConfig config, DbMetrics metrics) {
         DbConfig.CircuitBreaker breaker = config.circuitBreaker();
         this.guard = Guard.create()
-                .withDescription("database")
+                .withDescription("database " + poolName)
                 .withCircuitBreaker()
-                .name("cryo-database")
+                .name(Databases.DEFAULT.equals(poolName) ? "cryo-database" : "cryo-database-" + poolName)
                 .requestVolumeThreshold(breaker.requestVolumeThreshold())
                 .failureRatio(breaker.failureRatio())
                 .delay(breaker.delay().toMillis(), ChronoUnit.MILLIS)
                 .successThreshold(breaker.successThreshold())
                 .when(failure -> DbFailure.of(failure).isDatabaseDown())
                 .onStateChange(state -> {
-                    LOG.warnf("Database circuit breaker is now %s", state);
+                    LOG.warnf("Database circuit breaker (%s pool) is now %s", poolName, state);
                     metrics.circuitBreakerState(encode(state));
                 })
                 .onPrevented(metrics::circuitBreakerRejected)

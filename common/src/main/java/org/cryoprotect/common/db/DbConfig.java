@@ -19,6 +19,13 @@ public interface DbConfig {
 
     CircuitBreaker circuitBreaker();
 
+    /**
+     * statement_timeout of every request transaction, set by {@link RlsTransactions} with the caller's
+     * role (a role-level setting does not follow {@code set_config('role', ...)}). 0 turns it off.
+     */
+    @WithDefault("10s")
+    Duration statementTimeout();
+
     interface Pool {
         /** Requests allowed to wait for a connection; the next one is refused at once (503). */
         @WithDefault("128")

@@ -3,24 +3,19 @@ package org.cryoprotect.common.db;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import jakarta.enterprise.context.ApplicationScoped;
-
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
-import io.quarkus.runtime.Startup;
 import io.vertx.mutiny.sqlclient.Pool;
 
 /**
  * The pool as an operator needs to see it, measured where {@link Database} acquires connections
  * (Vert.x 4.5's own pool gauges have been seen stuck at 0): acquisition time, connections in use,
  * idle and awaited, utilization, saturation, connection errors, retries and the breaker's state.
+ * One set per pool, tagged {@code pool} with the datasource's name ({@code default}, {@code replica}).
  */
-@Startup // the meters exist (and are scraped) before the first request
-@ApplicationScoped
 public class DbMetrics {
 
     private final Timer acquisition;
@@ -29,32 +24,34 @@ public class DbMetrics {
     private final Counter rejections;
     private final Counter connectionErrors;
     private final MeterRegistry registry;
+    private final Tags tags;
     private final AtomicInteger active = new AtomicInteger();
     private final AtomicInteger waiting = new AtomicInteger();
     private final AtomicInteger breakerState = new AtomicInteger();
     private final long saturationNanos;
 
-    public DbMetrics(MeterRegistry registry, Pool pool, DbConfig config,
-            @ConfigProperty(name = "quarkus.datasource.reactive.max-size", defaultValue = "20") int maxSize) {
+    /** {@code pool} may be null where nothing reads the idle gauge (unit tests). */
+    public DbMetrics(MeterRegistry registry, String poolName, Pool pool, DbConfig config, int maxSize) {
         this.registry = registry;
+        this.tags = Tags.of("pool", poolName);
         this.saturationNanos = config.pool().saturationThreshold().toNanos();
         this.acquisition = Timer.builder("cryo.db.pool.acquisition")
                 .description("Time from asking the pool for a connection to getting one (or giving up)")
                 .serviceLevelObjectives(millis(1), millis(2), millis(5), millis(10), millis(25), millis(50),
                         millis(100), millis(250), millis(500), millis(1000), millis(2500))
-                .register(registry);
+                .tags(tags).register(registry);
         Gauge.builder("cryo.db.pool.active.connections", active, AtomicInteger::get)
-                .description("Connections lent out to requests").register(registry);
+                .description("Connections lent out to requests").tags(tags).register(registry);
         Gauge.builder("cryo.db.pool.waiting.requests", waiting, AtomicInteger::get)
-                .description("Requests waiting for a connection").register(registry);
+                .description("Requests waiting for a connection").tags(tags).register(registry);
         Gauge.builder("cryo.db.pool.idle.connections", () -> Math.max(0, pool.size() - active.get()))
-                .description("Open connections nobody is using").register(registry);
+                .description("Open connections nobody is using").tags(tags).register(registry);
         Gauge.builder("cryo.db.pool.max.connections", () -> maxSize)
-                .description("quarkus.datasource.reactive.max-size").register(registry);
+                .description("The pool's maximum size (quarkus.datasource[.name].reactive.max-size)").tags(tags).register(registry);
         Gauge.builder("cryo.db.pool.utilization", active, a -> (double) a.get() / maxSize)
-                .description("Connections in use divided by the pool's maximum size").register(registry);
+                .description("Connections in use divided by the pool's maximum size").tags(tags).register(registry);
         Gauge.builder("cryo.db.circuit.breaker.state", breakerState, AtomicInteger::get)
-                .description("0 closed, 1 open, 2 half-open").register(registry);
+                .description("0 closed, 1 open, 2 half-open").tags(tags).register(registry);
         this.slowAcquisitions = saturation("slow");
         this.acquisitionTimeouts = saturation("timeout");
         this.rejections = saturation("rejected");
@@ -64,10 +61,10 @@ public class DbMetrics {
             }
         }
         Counter.builder("cryo.db.circuit.breaker.rejections")
-                .description("Attempts refused at once because the database circuit breaker was open").register(registry);
+                .description("Attempts refused at once because the database circuit breaker was open").tags(tags).register(registry);
         this.connectionErrors = Counter.builder("cryo.db.connection.errors")
                 .description("Attempts that failed because the database was unreachable or dropped the connection")
-                .register(registry);
+                .tags(tags).register(registry);
     }
 
     /** Call when asking the pool for a connection; the returned handle ends the wait. */
@@ -91,11 +88,11 @@ public class DbMetrics {
 
     private Counter retries(DbFailure failure) {
         return Counter.builder("cryo.db.retries").description("Attempts repeated after a transient failure")
-                .tag("failure", failure.name().toLowerCase()).register(registry);
+                .tag("failure", failure.name().toLowerCase()).tags(tags).register(registry);
     }
 
     void circuitBreakerRejected() {
-        registry.counter("cryo.db.circuit.breaker.rejections").increment();
+        registry.counter("cryo.db.circuit.breaker.rejections", tags).increment();
     }
 
     void circuitBreakerState(int state) {
@@ -106,7 +103,7 @@ public class DbMetrics {
         return Counter.builder("cryo.db.pool.saturation")
                 .description("Requests that waited for a connection longer than cryo.db.pool.saturation-threshold (slow), "
                         + "gave up waiting (timeout) or were refused by a full wait queue (rejected)")
-                .tag("reason", reason).register(registry);
+                .tag("reason", reason).tags(tags).register(registry);
     }
 
     private static Duration millis(long ms) {

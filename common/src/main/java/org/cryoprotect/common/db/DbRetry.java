@@ -4,8 +4,6 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
-import jakarta.enterprise.context.ApplicationScoped;
-
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.Vertx;
 
@@ -15,7 +13,6 @@ import io.vertx.mutiny.core.Vertx;
  * {@code max-attempts} in all, and no attempt starts after {@code max-duration}. The delay is a
  * Vert.x timer on the caller's context: no thread is blocked and the attempt stays on its event loop.
  */
-@ApplicationScoped
 public class DbRetry {
 
     private final DbConfig.Retry config;

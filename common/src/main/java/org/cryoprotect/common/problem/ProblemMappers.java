@@ -91,20 +91,19 @@ public class ProblemMappers {
         return respond(new Problem(status.getStatusCode(), status.getReasonPhrase(), e.getMessage()));
     }
 
+    /** PostgreSQL's own words never reach the client: they name tables and constraints. */
     @ServerExceptionMapper
     public Response database(PgException e) {
-        String state = e.getSqlState() == null ? "" : e.getSqlState();
-        return switch (state) {
-            // Row Level Security refused the row: say nothing that reveals it exists.
-            case "42501" -> respond(new Problem(404, "Not Found", "No such resource, or it is not visible to you"));
-            case "23505" -> respond(new Problem(409, "Conflict", "A resource with these values already exists"));
-            case "23503" -> respond(new Problem(404, "Not Found", "A referenced resource does not exist"));
-            case "23514", "22P02", "22003", "23502" -> respond(new Problem(422, "Unprocessable Entity",
-                    "A value is out of range or malformed: " + e.getErrorMessage()));
-            case "57014" -> respond(new Problem(503, "Service Unavailable",
+        if ("57014".equals(e.getSqlState())) {
+            return respond(new Problem(503, "Service Unavailable",
                     "The query took too long and was cancelled; narrow the search or retry"));
-            default -> DbFailure.of(e) == DbFailure.OTHER ? unexpected(e) : databaseUnavailable(e);
-        };
+        }
+        Problem problem = DatabaseProblems.of(e);
+        if (problem != null) {
+            LOG.debugf("%d for SQLSTATE %s: %s", problem.status(), e.getSqlState(), e.getErrorMessage());
+            return respond(problem);
+        }
+        return DbFailure.of(e) == DbFailure.OTHER ? unexpected(e) : databaseUnavailable(e);
     }
 
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)

@@ -51,7 +51,7 @@ class DbRetryTest {
                 .await().atMost(Duration.ofSeconds(5));
         assertEquals("done", result);
         assertEquals(3, attempts.get());
-        assertEquals(2.0, registry.counter("cryo.db.retries", "failure", "contention").count());
+        assertEquals(2.0, registry.counter("cryo.db.retries", "failure", "contention", "pool", "test").count());
     }
 
     @Test
@@ -91,6 +91,6 @@ class DbRetryTest {
 
     private DbRetry retry(int attempts, long initialMs, long maxMs, long budgetMs) {
         DbConfig config = TestDbConfig.of(attempts, initialMs, maxMs, budgetMs);
-        return new DbRetry(config, vertx, new DbMetrics(registry, null, config, 4));
+        return new DbRetry(config, vertx, new DbMetrics(registry, "test", null, config, 4));
     }
 }

@@ -63,6 +63,10 @@ final class TestDbConfig {
             public CircuitBreaker circuitBreaker() {
                 throw new UnsupportedOperationException();
             }
+
+            public Duration statementTimeout() {
+                return Duration.ofSeconds(10);
+            }
         };
     }
 }

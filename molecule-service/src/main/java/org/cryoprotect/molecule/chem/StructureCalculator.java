@@ -4,6 +4,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.cryoprotect.molecule.config.ChemistryConfig;
 
 import org.openscience.cdk.aromaticity.Aromaticity;
 import org.openscience.cdk.aromaticity.ElectronDonation;
@@ -14,6 +17,7 @@ import org.openscience.cdk.inchi.InChIGenerator;
 import org.openscience.cdk.inchi.InChIGeneratorFactory;
 import org.openscience.cdk.interfaces.IAtom;
 import org.openscience.cdk.interfaces.IAtomContainer;
+import org.openscience.cdk.interfaces.IBond;
 import org.openscience.cdk.qsar.descriptors.molecular.HBondAcceptorCountDescriptor;
 import org.openscience.cdk.qsar.descriptors.molecular.HBondDonorCountDescriptor;
 import org.openscience.cdk.qsar.descriptors.molecular.RotatableBondsCountDescriptor;
@@ -33,14 +37,28 @@ import io.github.dan2097.jnainchi.InchiStatus;
 /**
  * Computes identifiers and descriptors with the Chemistry Development Kit. CDK's parsers and
  * descriptors are not documented as thread safe, so every thread gets its own set; the calls are
- * CPU-bound and must run on worker threads, never on the event loop.
+ * CPU-bound and must run on worker threads, never on the event loop. Structures beyond the
+ * {@link StructureLimits} are refused right after parsing, before any costly algorithm runs.
  */
 @ApplicationScoped
 public class StructureCalculator {
 
-    public static final int MAX_SMILES_LENGTH = 4000;
-
     private final ThreadLocal<Tools> tools = ThreadLocal.withInitial(Tools::new);
+    private final StructureLimits limits;
+
+    public StructureCalculator(StructureLimits limits) {
+        this.limits = limits;
+    }
+
+    @Inject
+    public StructureCalculator(ChemistryConfig config) {
+        this(new StructureLimits(config.maxSmilesLength(), config.maxAtoms(), config.maxBonds(), config.maxRings()));
+    }
+
+    /** With the default limits. */
+    public StructureCalculator() {
+        this(StructureLimits.DEFAULT);
+    }
 
     public ComputedStructure compute(String smiles) throws InvalidStructureException {
         Tools t = tools.get();
@@ -92,8 +110,8 @@ public class StructureCalculator {
         if (smiles == null || smiles.isBlank()) {
             throw new InvalidStructureException("SMILES is empty");
         }
-        if (smiles.length() > MAX_SMILES_LENGTH) {
-            throw new InvalidStructureException("SMILES is longer than " + MAX_SMILES_LENGTH + " characters");
+        if (smiles.length() > limits.maxSmilesLength()) {
+            throw new StructureTooComplexException("SMILES is longer than " + limits.maxSmilesLength() + " characters");
         }
         Tools t = tools.get();
         IAtomContainer molecule;
@@ -105,6 +123,7 @@ public class StructureCalculator {
         if (molecule.isEmpty()) {
             throw new InvalidStructureException("SMILES contains no atoms");
         }
+        checkSize(molecule);
         try {
             AtomContainerManipulator.percieveAtomTypesAndConfigureAtoms(molecule);
             for (IAtom atom : molecule.atoms()) {
@@ -118,6 +137,47 @@ public class StructureCalculator {
             throw new InvalidStructureException("Atoms cannot be typed: " + firstLine(e.getMessage()));
         }
         return molecule;
+    }
+
+    private void checkSize(IAtomContainer molecule) throws StructureTooComplexException {
+        int atoms = molecule.getAtomCount();
+        int bonds = molecule.getBondCount();
+        if (atoms > limits.maxAtoms()) {
+            throw new StructureTooComplexException(atoms + " atoms (at most " + limits.maxAtoms() + ")");
+        }
+        if (bonds > limits.maxBonds()) {
+            throw new StructureTooComplexException(bonds + " bonds (at most " + limits.maxBonds() + ")");
+        }
+        int rings = bonds - atoms + fragments(molecule);
+        if (rings > limits.maxRings()) {
+            throw new StructureTooComplexException(rings + " rings (at most " + limits.maxRings() + ")");
+        }
+    }
+
+    /** Connected fragments, by union-find over the bonds: the ring count is bonds - atoms + fragments. */
+    private static int fragments(IAtomContainer molecule) {
+        int[] parent = new int[molecule.getAtomCount()];
+        for (int i = 0; i < parent.length; i++) {
+            parent[i] = i;
+        }
+        int fragments = parent.length;
+        for (IBond bond : molecule.bonds()) {
+            int a = root(parent, bond.getBegin().getIndex());
+            int b = root(parent, bond.getEnd().getIndex());
+            if (a != b) {
+                parent[a] = b;
+                fragments--;
+            }
+        }
+        return fragments;
+    }
+
+    private static int root(int[] parent, int i) {
+        while (parent[i] != i) {
+            parent[i] = parent[parent[i]];
+            i = parent[i];
+        }
+        return i;
     }
 
     private static double round(double value, int digits) {

@@ -165,9 +165,13 @@ public class MoleculeRepository {
                 .map(rows -> rows.rowCount() == 1);
     }
 
-    public Uni<Optional<String>> smiles(SqlClient db, UUID id) {
-        return db.preparedQuery("select smiles from chem.molecules where id = $1").execute(Tuple.of(id))
-                .map(rows -> Rows.first(rows).map(row -> row.getString("smiles")));
+    /** What a depiction is drawn from and how it may be cached. */
+    public record DepictionSource(String smiles, boolean isPublic) {
+    }
+
+    public Uni<Optional<DepictionSource>> depictionSource(SqlClient db, UUID id) {
+        return db.preparedQuery("select smiles, is_public from chem.molecules where id = $1").execute(Tuple.of(id))
+                .map(rows -> Rows.first(rows).map(row -> new DepictionSource(row.getString("smiles"), row.getBoolean("is_public"))));
     }
 
     /** Molecular weights of the visible molecules among {@code ids}; invisible ones are absent. */

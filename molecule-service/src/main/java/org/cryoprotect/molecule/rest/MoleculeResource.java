@@ -26,12 +26,15 @@ import org.cryoprotect.molecule.model.Toxicity;
 import org.cryoprotect.molecule.model.ToxicityInput;
 import org.cryoprotect.molecule.repository.Cursor;
 import org.cryoprotect.molecule.service.BatchUpsertService;
+import org.cryoprotect.molecule.service.Depiction;
+import org.cryoprotect.molecule.service.MoleculeConfig;
 import org.cryoprotect.molecule.service.MoleculeService;
 import org.cryoprotect.molecule.service.ToxicityService;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 import org.jboss.resteasy.reactive.RestResponse;
@@ -49,9 +52,11 @@ public class MoleculeResource {
     private final ToxicityService toxicity;
     private final RequestParams params;
     private final JsonWebToken token;
+    private final String publicDepictionCaching;
 
     public MoleculeResource(MoleculeService molecules, BatchUpsertService batches, ToxicityService toxicity,
-            RequestParams params, JsonWebToken token) {
+            RequestParams params, JsonWebToken token, MoleculeConfig config) {
+        this.publicDepictionCaching = "public, max-age=" + config.depictionMaxAge().toSeconds();
         this.molecules = molecules;
         this.batches = batches;
         this.toxicity = toxicity;
@@ -108,8 +113,17 @@ public class MoleculeResource {
     @GET
     @Path("/{id}/depiction.svg")
     @Produces("image/svg+xml")
-    public Uni<String> depiction(@RestPath String id) {
-        return molecules.depiction(caller(), RequestParams.id("id", id));
+    public Uni<RestResponse<String>> depiction(@RestPath String id, @RestHeader("If-None-Match") String ifNoneMatch) {
+        return molecules.depiction(caller(), RequestParams.id("id", id), ifNoneMatch).map(this::cached);
+    }
+
+    private RestResponse<String> cached(Depiction depiction) {
+        RestResponse.ResponseBuilder<String> response = depiction.notModified()
+                ? RestResponse.ResponseBuilder.create(RestResponse.Status.NOT_MODIFIED)
+                : RestResponse.ResponseBuilder.ok(depiction.svg(), "image/svg+xml");
+        return response.header("ETag", depiction.etag())
+                .header("Cache-Control", depiction.isPublic() ? publicDepictionCaching : "private, no-cache")
+                .build();
     }
 
     @GET

@@ -8,6 +8,8 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
 
 import org.cryoprotect.molecule.chem.ComputedStructure;
 import org.cryoprotect.molecule.chem.InvalidStructureException;
@@ -18,7 +20,11 @@ import org.cryoprotect.molecule.model.ToxicityInput;
 
 import io.vertx.core.json.JsonObject;
 
-/** Checks one batch record and computes with CDK whatever it lacks. Runs on worker threads. */
+/**
+ * Checks one batch record and computes with CDK whatever it lacks. Runs on chemistry threads. Every
+ * value is checked here against what the table accepts, so a bad record is rejected with its reason
+ * instead of failing the whole batch in the database.
+ */
 @ApplicationScoped
 public class BatchRecordPreparer {
 
@@ -30,11 +36,14 @@ public class BatchRecordPreparer {
     private static final Pattern CHEMBL_ID = Pattern.compile("CHEMBL[1-9][0-9]{0,11}");
     private static final Pattern CID = Pattern.compile("[1-9][0-9]{0,11}");
     private static final int MAX_SYNONYMS = 1000;
+    private static final int MAX_FORMULA_LENGTH = 200;
 
     private final StructureCalculator calculator;
+    private final Validator validator;
 
-    public BatchRecordPreparer(StructureCalculator calculator) {
+    public BatchRecordPreparer(StructureCalculator calculator, Validator validator) {
         this.calculator = calculator;
+        this.validator = validator;
     }
 
     PreparedRecord prepare(int index, BatchRecord record) {
@@ -43,7 +52,7 @@ public class BatchRecordPreparer {
         } catch (RejectedRecord e) {
             return PreparedRecord.rejected(index, e.getMessage());
         } catch (InvalidStructureException e) {
-            return PreparedRecord.rejected(index, "Invalid structure: " + e.getMessage());
+            return PreparedRecord.rejected(index, Chemistry.reason(e));
         }
     }
 
@@ -76,12 +85,16 @@ public class BatchRecordPreparer {
                 }
             }
         }
+        if (formula != null && (formula.isBlank() || formula.length() > MAX_FORMULA_LENGTH)) {
+            throw new RejectedRecord("formula must be non-empty and at most " + MAX_FORMULA_LENGTH + " characters");
+        }
         String inchikey = record.inchikey() == null ? null : matching(record.inchikey().trim(), INCHIKEY, "inchikey");
         Map<String, Double> computed = new LinkedHashMap<>();
         String canonical = null;
         String inchi = record.inchi();
         if (inchikey == null || formula == null || !supplied.keySet().containsAll(CORE_PROPERTIES)) {
             ComputedStructure structure = calculator.compute(smiles);
+            sameStructure(inchikey, structure.inchikey());
             structure.properties().forEach((key, value) -> {
                 if (!supplied.containsKey(key)) {
                     computed.put(key, value);
@@ -91,19 +104,39 @@ public class BatchRecordPreparer {
             inchi = inchi == null ? structure.inchi() : inchi;
             inchikey = inchikey == null ? structure.inchikey() : inchikey;
             formula = formula == null ? structure.formula() : formula;
+        } else {
+            sameStructure(inchikey, calculator.inchikey(smiles));
         }
         List<String> synonyms = synonyms(name, record.synonyms());
         Double weight = supplied.getOrDefault("molecular_weight", computed.get("molecular_weight"));
         List<JsonObject> toxicity = new ArrayList<>();
         if (record.toxicity() != null) {
-            for (ToxicityInput measurement : record.toxicity()) {
-                toxicity.add(toxicityRow(measurement, source, weight));
+            for (int i = 0; i < record.toxicity().size(); i++) {
+                toxicity.add(toxicityRow(checked(i, record.toxicity().get(i)), source, weight));
             }
         }
         JsonObject row = new JsonObject().put("idx", index).put("name", name).put("smiles", smiles)
                 .put("canonical_smiles", canonical).put("inchi", inchi).put("inchikey", inchikey).put("formula", formula)
                 .put("pubchem_cid", pubchemCid).put("chembl_id", chemblId);
         return new PreparedRecord(index, source, inchikey, null, row, supplied, computed, synonyms, toxicity);
+    }
+
+    /** The identity of a record is its InChIKey: one that names another structure would file the record wrongly. */
+    private static void sameStructure(String supplied, String computed) {
+        if (supplied != null && !supplied.equals(computed)) {
+            throw new RejectedRecord("inchikey " + supplied + " does not match the structure given as smiles (its InChIKey is "
+                    + computed + ")");
+        }
+    }
+
+    /** The same rules as a measurement posted on its own (ToxicityInput's constraints). */
+    private ToxicityInput checked(int i, ToxicityInput measurement) {
+        if (measurement != null) {
+            for (ConstraintViolation<ToxicityInput> violation : validator.validate(measurement)) {
+                throw new RejectedRecord("toxicity[" + i + "]." + violation.getPropertyPath() + ": " + violation.getMessage());
+            }
+        }
+        return measurement;
     }
 
     private static JsonObject toxicityRow(ToxicityInput t, String source, Double molecularWeight) {

@@ -1,6 +1,7 @@
 package org.cryoprotect.molecule.service;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -13,13 +14,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.cryoprotect.common.db.RlsTransactions;
 import org.cryoprotect.common.problem.ProblemException;
 import org.cryoprotect.common.security.Caller;
+import org.cryoprotect.molecule.chem.StructureTooComplexException;
 import org.cryoprotect.molecule.model.BatchRecord;
 import org.cryoprotect.molecule.model.BatchResult;
 import org.cryoprotect.molecule.repository.BatchRepository;
 import org.cryoprotect.molecule.repository.MoleculeRepository;
 
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.core.json.JsonArray;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 
@@ -36,10 +38,14 @@ public class BatchUpsertService {
     private final MoleculeRepository molecules;
     private final BatchRecordPreparer preparer;
     private final PublicSummaryRefresher summary;
+    private final Chemistry chemistry;
+    private final int parallelism;
 
     public BatchUpsertService(RlsTransactions transactions, BatchRepository batches, MoleculeRepository molecules,
-            BatchRecordPreparer preparer, PublicSummaryRefresher summary) {
+            BatchRecordPreparer preparer, PublicSummaryRefresher summary, Chemistry chemistry, ChemistryWorkers workers) {
         this.transactions = transactions;
+        this.chemistry = chemistry;
+        this.parallelism = workers.threads();
         this.batches = batches;
         this.molecules = molecules;
         this.preparer = preparer;
@@ -60,27 +66,21 @@ public class BatchUpsertService {
                 });
     }
 
-    /** CDK work in parallel slices on worker threads: it is CPU-bound, and never for the event loop. */
+    /**
+     * Each record on a chemistry thread of its own, within the time budget: a record too complex to
+     * finish is rejected with that reason and the others go in. As many at once as there are threads.
+     */
     private Uni<List<PreparedRecord>> prepareAll(List<BatchRecord> records) {
-        int slices = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), records.size() / 50 + 1));
-        int size = (records.size() + slices - 1) / slices;
-        List<Uni<List<PreparedRecord>>> work = new ArrayList<>();
-        for (int start = 0; start < records.size(); start += size) {
-            int from = start;
-            int to = Math.min(records.size(), start + size);
-            work.add(Uni.createFrom().item(() -> {
-                List<PreparedRecord> slice = new ArrayList<>(to - from);
-                for (int i = from; i < to; i++) {
-                    slice.add(preparer.prepare(i, records.get(i)));
-                }
-                return slice;
-            }).runSubscriptionOn(Infrastructure.getDefaultWorkerPool()));
-        }
-        return Uni.join().all(work).andFailFast().map(parts -> {
-            List<PreparedRecord> all = new ArrayList<>(records.size());
-            parts.forEach(all::addAll);
-            return rejectDuplicates(all);
-        });
+        return Multi.createFrom().range(0, records.size())
+                .onItem().transformToUni(i -> chemistry.run(() -> preparer.prepare(i, records.get(i)))
+                        .onFailure(StructureTooComplexException.class)
+                        .recoverWithItem(e -> PreparedRecord.rejected(i, Chemistry.reason((StructureTooComplexException) e))))
+                .merge(parallelism)
+                .collect().asList()
+                .map(prepared -> {
+                    prepared.sort(Comparator.comparingInt(PreparedRecord::index));
+                    return rejectDuplicates(prepared);
+                });
     }
 
     /** Two records of one structure in one batch would update the same row twice: keep the first. */

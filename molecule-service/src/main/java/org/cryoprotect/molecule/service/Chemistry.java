@@ -5,44 +5,61 @@ import java.util.concurrent.Callable;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.cryoprotect.common.problem.ProblemException;
+import org.cryoprotect.common.problem.ServiceUnavailableException;
 import org.cryoprotect.molecule.chem.ComputedStructure;
 import org.cryoprotect.molecule.chem.InvalidStructureException;
 import org.cryoprotect.molecule.chem.StructureCalculator;
+import org.cryoprotect.molecule.chem.StructureTooComplexException;
 
 import io.smallrye.mutiny.Uni;
-import io.smallrye.mutiny.infrastructure.Infrastructure;
 
-/** CDK work moved off the event loop; an invalid structure becomes a 422 that says why. */
+/**
+ * CDK work on the chemistry threads, within the time budget. An invalid structure becomes a 422 that
+ * says why; one too large or too slow a 422 "too complex"; no free chemistry thread a 503.
+ */
 @ApplicationScoped
 public class Chemistry {
 
     private final StructureCalculator calculator;
+    private final ChemistryWorkers workers;
 
-    public Chemistry(StructureCalculator calculator) {
+    public Chemistry(StructureCalculator calculator, ChemistryWorkers workers) {
         this.calculator = calculator;
+        this.workers = workers;
     }
 
     public Uni<ComputedStructure> compute(String smiles) {
-        return onWorker(() -> calculator.compute(smiles));
+        return run(() -> calculator.compute(smiles)).onFailure().transform(Chemistry::asProblem);
     }
 
     public Uni<String> depict(String smiles) {
-        return onWorker(() -> calculator.depictSvg(smiles));
+        return run(() -> calculator.depictSvg(smiles)).onFailure().transform(Chemistry::asProblem);
     }
 
-    public StructureCalculator calculator() {
-        return calculator;
-    }
-
-    private static <T> Uni<T> onWorker(Callable<T> work) {
-        return Uni.createFrom().item(() -> {
-            try {
-                return work.call();
-            } catch (InvalidStructureException e) {
-                throw ProblemException.unprocessable("Invalid structure: " + e.getMessage());
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
+    /**
+     * {@code work} on a chemistry thread. Fails with {@link StructureTooComplexException} when it runs
+     * out of the time budget (or the stack), with a 503 problem when no thread is free, else as
+     * {@code work} does.
+     */
+    <T> Uni<T> run(Callable<T> work) {
+        return workers.run(work).onFailure().transform(failure -> {
+            if (failure instanceof ChemistryWorkers.OverBudget || failure instanceof StackOverflowError) {
+                return new StructureTooComplexException("the computation " + (failure instanceof StackOverflowError
+                        ? "nests too deeply" : failure.getMessage()));
             }
-        }).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+            if (failure instanceof ChemistryWorkers.Busy) {
+                return new ServiceUnavailableException("The chemistry workers are busy; retry shortly", 1, failure);
+            }
+            return failure;
+        });
+    }
+
+    /** The reason a record or request is refused, as a chemist reads it. */
+    static String reason(InvalidStructureException e) {
+        return (e instanceof StructureTooComplexException ? "Structure too complex: " : "Invalid structure: ") + e.getMessage();
+    }
+
+    private static Throwable asProblem(Throwable failure) {
+        return failure instanceof InvalidStructureException invalid ? ProblemException.unprocessable(reason(invalid)) : failure;
     }
 }

@@ -27,6 +27,14 @@ public interface MoleculeConfig {
     @WithDefault("false")
     boolean replicaReads();
 
+    /**
+     * How long shared caches and browsers may reuse the depiction of a public molecule without asking
+     * again (Cache-Control: public, max-age). An unpublished molecule's drawing may stay in a shared
+     * cache that long. Private molecules' are "private, no-cache": the browser revalidates each time.
+     */
+    @WithDefault("10m")
+    Duration depictionMaxAge();
+
     /** How long after a batch write the public summary is refreshed, so bursts of batches cost one refresh. */
     @WithDefault("2s")
     Duration summaryRefreshDebounce();

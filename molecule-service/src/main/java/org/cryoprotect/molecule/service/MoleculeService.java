@@ -120,10 +120,16 @@ public class MoleculeService {
                 .invoke(summary::requestRefresh);
     }
 
-    public Uni<String> depiction(Caller caller, UUID id) {
-        return transactions.read(caller, db -> molecules.smiles(db, id))
-                .map(smiles -> Access.found(smiles, "Molecule"))
-                .chain(chemistry::depict);
+    /** Drawn only when the client's copy ({@code ifNoneMatch}) is not current. */
+    public Uni<Depiction> depiction(Caller caller, UUID id, String ifNoneMatch) {
+        return transactions.read(caller, db -> molecules.depictionSource(db, id))
+                .map(source -> Access.found(source, "Molecule"))
+                .chain(source -> {
+                    String etag = Depiction.etagOf(source.smiles());
+                    return Depiction.matches(ifNoneMatch, etag)
+                            ? Uni.createFrom().item(new Depiction(etag, source.isPublic(), null))
+                            : chemistry.depict(source.smiles()).map(svg -> new Depiction(etag, source.isPublic(), svg));
+                });
     }
 
     private static String trimmed(String value) {

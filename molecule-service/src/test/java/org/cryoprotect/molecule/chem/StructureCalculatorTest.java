@@ -1,5 +1,6 @@
 package org.cryoprotect.molecule.chem;
 
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -64,5 +65,19 @@ class StructureCalculatorTest {
     @Test
     void drawsSvg() throws InvalidStructureException {
         assertTrue(calculator.depictSvg("OCC(O)CO").contains("<svg"));
+    }
+
+    @Test
+    void structuresBeyondTheLimitsAreTooComplex() {
+        StructureCalculator small = new StructureCalculator(new StructureLimits(40, 10, 12, 1));
+
+        assertTrue(assertThrows(StructureTooComplexException.class, () -> small.compute("C".repeat(11)))
+                .getMessage().contains("11 atoms (at most 10)"));
+        assertTrue(assertThrows(StructureTooComplexException.class, () -> small.compute("C1CC1C1CC1"))
+                .getMessage().contains("2 rings (at most 1)"));
+        assertTrue(assertThrows(StructureTooComplexException.class, () -> small.compute("C".repeat(41)))
+                .getMessage().contains("longer than 40"));
+        // two fragments, one ring: the ring count is bonds - atoms + fragments
+        assertDoesNotThrow(() -> small.compute("C1CC1.CCO"));
     }
 }

@@ -2,6 +2,7 @@ package org.cryoprotect.molecule.replica;
 
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.sql.Connection;
@@ -10,12 +11,15 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Map;
 
+import jakarta.inject.Inject;
+
 import org.cryoprotect.common.testing.TestDatabase;
 import org.cryoprotect.molecule.Api;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
@@ -42,6 +46,9 @@ class ReplicaReadsTest {
     @ConfigProperty(name = "cryo.test.database")
     String database;
 
+    @Inject
+    MeterRegistry registry;
+
     /** A login like cryo_authenticator: NOINHERIT, acting only through the RLS roles (after the migrations). */
     @BeforeAll
     static void replicaRole() throws SQLException {
@@ -61,6 +68,7 @@ class ReplicaReadsTest {
         Api owner = Api.user();
         Api stranger = Api.user();
         String id = owner.createMolecule("Replica-read betaine", "C[N+](C)(C)CC(=O)[O-]");
+        long replicaAcquisitions = replicaAcquisitions();
 
         owner.request().get("/api/molecules?q=Replica-read").then().statusCode(200).body("items.id", hasItem(id));
         stranger.request().get("/api/molecules?q=Replica-read").then().statusCode(200).body("items.id", not(hasItem(id)));
@@ -72,5 +80,13 @@ class ReplicaReadsTest {
             rows.next();
             assertTrue(rows.getInt(1) > 0, "the replica pool holds connections: it answered the searches");
         }
+        // through common's Database: every replica read is timed and counted under pool=replica
+        assertTrue(replicaAcquisitions() - replicaAcquisitions >= 3, "replica reads show in the pool metrics");
+        assertEquals(8.0, registry.get("cryo.db.pool.max.connections").tag("pool", "replica").gauge().value());
+        assertEquals(0.0, registry.get("cryo.db.circuit.breaker.state").tag("pool", "replica").gauge().value());
+    }
+
+    private long replicaAcquisitions() {
+        return registry.get("cryo.db.pool.acquisition").tag("pool", "replica").timer().count();
     }
 }
