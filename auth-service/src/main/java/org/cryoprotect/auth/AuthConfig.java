@@ -92,7 +92,7 @@ public interface AuthConfig {
         @WithDefault("30d")
         Duration knownAddressMemory();
 
-        @WithDefault("10")
+        @WithDefault("20")
         int maxSignupsPerAddress();
 
         @WithDefault("1h")

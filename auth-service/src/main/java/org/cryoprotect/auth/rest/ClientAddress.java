@@ -11,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.cryoprotect.auth.AuthConfig;
 
+import io.quarkus.runtime.Startup;
 import io.vertx.core.http.HttpServerRequest;
 
 /**
@@ -20,6 +21,7 @@ import io.vertx.core.http.HttpServerRequest;
  * Quarkus's own proxy-address-forwarding takes the left-most X-Forwarded-For entry instead.
  */
 @ApplicationScoped
+@Startup // a malformed trusted-proxies entry fails the start, not the first login
 public class ClientAddress {
 
     /** An IP literal, so that parsing never resolves a name. */

@@ -32,6 +32,8 @@ final class Services {
         auth.put("CRYO_ADMIN_PASSWORD", ADMIN_PASSWORD);
         auth.put("CRYO_IMPORT_SERVICE_CLIENT_SECRET", IMPORT_SECRET);
         auth.put("CRYO_MOLECULE_SERVICE_CLIENT_SECRET", MOLECULE_SECRET);
+        // every test user signs up from the loopback address
+        auth.put("CRYO_AUTH_THROTTLE_MAX_SIGNUPS_PER_ADDRESS", "1000");
         // retired keys leave the JWKS soon, so the test can watch their tokens die
         auth.put("CRYO_AUTH_RETIRED_KEY_GRACE", "PT5S");
         auth.put("CRYO_AUTH_KEY_EXPIRY_CHECK_INTERVAL", "1s");
