@@ -17,6 +17,7 @@ CRYO_IMPORTER_DB_PASSWORD=$(rand 32)
 CRYO_AUTH_KEY_ENCRYPTION_KEY=$(openssl rand -base64 32)
 CRYO_ADMIN_PASSWORD=$(rand 24)
 CRYO_IMPORT_CLIENT_SECRET=$(rand 32)
+CRYO_MOLECULE_CLIENT_SECRET=$(rand 32)
 GRAFANA_ADMIN_PASSWORD=$(rand 16)
 ENV
 echo "wrote $env_file (admin@cryoprotect.local's password: CRYO_ADMIN_PASSWORD there)"

@@ -57,18 +57,59 @@ public interface AuthConfig {
 
     Throttle throttle();
 
+    Feed feed();
+
     Bootstrap bootstrap();
 
+    /** Login, client-authentication and sign-up throttling (auth-service README, "Throttling"). */
     interface Throttle {
-        /** Failed logins or client authentications per account before it is refused for a while. */
+        /** Failed attempts for one account from one address before that pair is refused for the window. */
         @WithDefault("5")
-        int maxFailuresPerAccount();
+        int maxFailuresPerAccountAddress();
 
+        /** Failed attempts from one address, over all accounts, before the address is refused. */
         @WithDefault("50")
         int maxFailuresPerAddress();
 
+        /**
+         * Failed attempts for one account, over all addresses, after which the account is only slowed
+         * down: each further attempt from an address it has not signed in from waits an exponential backoff.
+         */
+        @WithDefault("20")
+        int maxFailuresPerAccount();
+
+        @WithDefault("1s")
+        Duration accountBackoffInitial();
+
+        /** The longest the real user can be kept waiting by someone guessing their password elsewhere. */
+        @WithDefault("30s")
+        Duration accountBackoffMax();
+
         @WithDefault("15m")
         Duration window();
+
+        /** How long an address a user signed in from stays exempt from that account's slow-down. */
+        @WithDefault("30d")
+        Duration knownAddressMemory();
+
+        @WithDefault("20")
+        int maxSignupsPerAddress();
+
+        @WithDefault("1h")
+        Duration signupWindow();
+
+        /**
+         * Peers (addresses or CIDRs) whose X-Forwarded-For / Forwarded headers name the client. Empty:
+         * headers are never believed and the direct peer is the client.
+         */
+        Optional<List<String>> trustedProxies();
+    }
+
+    /** Server-sent revocation feed. */
+    interface Feed {
+        /** Open streams per client; the next one is refused with 429. */
+        @WithDefault("4")
+        int maxStreamsPerClient();
     }
 
     /** What a fresh deployment needs to work without manual SQL. */

@@ -15,6 +15,8 @@ public final class OAuth {
 
     public static final String IMPORT_CLIENT = "import-service";
     public static final String IMPORT_SECRET = "import-service-test-secret";
+    public static final String MOLECULE_CLIENT = "molecule-service";
+    public static final String MOLECULE_SECRET = "molecule-service-test-secret";
     public static final String ADMIN_EMAIL = "admin@cryoprotect.test";
     public static final String ADMIN_PASSWORD = "admin-password-for-tests";
 
@@ -25,6 +27,18 @@ public final class OAuth {
         return given().auth().preemptive().basic(clientId, secret).contentType(ContentType.URLENC)
                 .formParam("grant_type", "client_credentials")
                 .post("/oauth/token").then().statusCode(200).extract().path("access_token");
+    }
+
+    /** A token for one audience only (RFC 8707-style narrowing). */
+    public static String serviceToken(String clientId, String secret, String audience) {
+        return given().auth().preemptive().basic(clientId, secret).contentType(ContentType.URLENC)
+                .formParam("grant_type", "client_credentials").formParam("audience", audience)
+                .post("/oauth/token").then().statusCode(200).extract().path("access_token");
+    }
+
+    /** What molecule-service follows the revocation feed with. */
+    public static String feedToken() {
+        return serviceToken(MOLECULE_CLIENT, MOLECULE_SECRET);
     }
 
     public static JsonPath login(String email, String password) {

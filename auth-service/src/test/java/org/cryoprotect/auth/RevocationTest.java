@@ -42,7 +42,8 @@ class RevocationTest {
 
         assertTrue(heard.get(5, TimeUnit.SECONDS).contains("\"type\":\"token\""));
         UserSessionTest.introspect(token).then().body("active", equalTo(false));
-        given().get("/api/revocations?since=0").then().statusCode(200).body("value", hasItem(jti));
+        given().auth().oauth2(OAuth.feedToken()).get("/api/revocations?since=0").then().statusCode(200)
+                .body("value", hasItem(jti));
     }
 
     @Test
@@ -104,8 +105,8 @@ class RevocationTest {
         String userToken = OAuth.login(user[1], user[2]).getString("access_token");
         given().auth().oauth2(userToken).post("/api/admin/keys/rotate").then().statusCode(403);
         given().post("/api/admin/keys/rotate").then().statusCode(401);
-        given().auth().oauth2(OAuth.serviceToken(OAuth.IMPORT_CLIENT, OAuth.IMPORT_SECRET)).get("/api/admin/clients")
-                .then().statusCode(401); // a token for molecule-service is not for auth-service
+        given().auth().oauth2(OAuth.serviceToken(OAuth.IMPORT_CLIENT, OAuth.IMPORT_SECRET, "molecule-service"))
+                .get("/api/admin/clients").then().statusCode(401); // a token for molecule-service is not for auth-service
     }
 
     @Test
@@ -128,6 +129,7 @@ class RevocationTest {
     private CompletableFuture<String> listenFor(String value) {
         HttpClient client = HttpClient.newHttpClient();
         HttpRequest request = HttpRequest.newBuilder(stream).header("Accept", "text/event-stream")
+                .header("Authorization", "Bearer " + OAuth.feedToken())
                 .timeout(Duration.ofSeconds(10)).build();
         return client.sendAsync(request, HttpResponse.BodyHandlers.ofInputStream()).thenApply(response -> {
             try (BufferedReader lines = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {

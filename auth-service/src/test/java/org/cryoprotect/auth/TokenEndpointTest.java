@@ -100,8 +100,12 @@ class TokenEndpointTest {
         given().contentType(ContentType.JSON).body("{\"email\":\"a@b.c\",\"password\":\"x\",\"admin\":true}")
                 .post("/api/auth/login").then().statusCode(400).contentType("application/problem+json");
         given().contentType(ContentType.URLENC).body("grant_type=client_credentials&junk=" + "x".repeat(200_000))
-                .post("/oauth/token").then().statusCode(413);
-        given().get("/api/revocations?since=-4").then().statusCode(400).contentType("application/problem+json");
+                .post("/oauth/token").then().statusCode(413).contentType("application/problem+json")
+                .body("status", equalTo(413));
+        given().contentType(ContentType.JSON).body("{\"email\":\"a@b.c\",\"password\":\"" + "x".repeat(100_000) + "\"}")
+                .post("/api/auth/login").then().statusCode(413).contentType("application/problem+json");
+        given().auth().oauth2(OAuth.feedToken()).get("/api/revocations?since=-4").then().statusCode(400)
+                .contentType("application/problem+json");
     }
 
     @Test

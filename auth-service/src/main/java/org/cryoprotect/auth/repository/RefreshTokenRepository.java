@@ -64,6 +64,12 @@ public class RefreshTokenRepository {
                 });
     }
 
+    /** Ends every refresh-token family of the user. */
+    public Uni<Void> revokeFamiliesOf(SqlClient db, UUID userId) {
+        return db.preparedQuery("update auth.refresh_token_families set revoked_at = now() where user_id = $1 and revoked_at is null")
+                .execute(Tuple.of(userId)).replaceWithVoid();
+    }
+
     private static Presented toPresented(Row row) {
         return new Presented(row.getUUID("family_id"), row.getUUID("user_id"), row.getString("client_id"),
                 row.getBoolean("used"), row.getBoolean("family_revoked"), row.getBoolean("expired"));

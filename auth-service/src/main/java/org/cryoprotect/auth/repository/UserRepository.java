@@ -34,6 +34,12 @@ public class UserRepository {
                 .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(toUser(rows.iterator().next())));
     }
 
+    /** @return false when no such enabled user existed */
+    public Uni<Boolean> disable(SqlClient db, UUID id) {
+        return db.preparedQuery("update auth.users set disabled = true where id = $1 and not disabled")
+                .execute(Tuple.of(id)).map(rows -> rows.rowCount() == 1);
+    }
+
     private static User toUser(Row row) {
         return new User(row.getUUID("id"), row.getString("email"), row.getString("password_hash"),
                 row.getString("display_name"), row.getString("role"), row.getBoolean("disabled"));

@@ -35,24 +35,25 @@ public class AccountResource {
 
     private final UserSessions sessions;
     private final HttpServerRequest http;
+    private final ClientAddress clientAddress;
 
-    public AccountResource(UserSessions sessions, HttpServerRequest http) {
+    public AccountResource(UserSessions sessions, HttpServerRequest http, ClientAddress clientAddress) {
         this.sessions = sessions;
         this.http = http;
+        this.clientAddress = clientAddress;
     }
 
     @POST
     @Path("/signup")
     public Uni<RestResponse<Map<String, String>>> signup(@Valid @NotNull Signup request) {
-        return sessions.signup(request.email(), request.password(), request.displayName())
+        return sessions.signup(request.email(), request.password(), request.displayName(), clientAddress.of(http))
                 .map(id -> RestResponse.status(RestResponse.Status.CREATED, Map.of("id", id.toString())));
     }
 
     @POST
     @Path("/login")
     public Uni<RestResponse<TokenResponse>> login(@Valid @NotNull Login request) {
-        String address = http.remoteAddress() == null ? "unknown" : http.remoteAddress().host();
-        return sessions.login(request.email(), request.password(), address)
+        return sessions.login(request.email(), request.password(), clientAddress.of(http))
                 .map(tokens -> RestResponse.ResponseBuilder.ok(tokens).header("Cache-Control", "no-store").build());
     }
 }

@@ -2,6 +2,7 @@ package org.cryoprotect.auth.rest;
 
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -18,6 +19,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.cryoprotect.auth.repository.ClientRepository.Client;
 import org.cryoprotect.auth.service.ServiceClients;
 import org.cryoprotect.auth.service.SigningKeys;
+import org.cryoprotect.auth.service.UserSessions;
 import org.cryoprotect.common.problem.ProblemException;
 import org.cryoprotect.common.security.Caller;
 import org.cryoprotect.common.security.TokenRole;
@@ -28,7 +30,7 @@ import org.jboss.resteasy.reactive.RestResponse;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 
-/** Service clients and signing keys, for administrators (role admin, audience auth-service). */
+/** Service clients, users and signing keys, for administrators (role admin, audience auth-service). */
 @Path("/api/admin")
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)
@@ -43,11 +45,13 @@ public class AdminResource {
     }
 
     private final ServiceClients clients;
+    private final UserSessions users;
     private final SigningKeys keys;
     private final JsonWebToken token;
 
-    public AdminResource(ServiceClients clients, SigningKeys keys, JsonWebToken token) {
+    public AdminResource(ServiceClients clients, UserSessions users, SigningKeys keys, JsonWebToken token) {
         this.clients = clients;
+        this.users = users;
         this.keys = keys;
         this.token = token;
     }
@@ -78,6 +82,17 @@ public class AdminResource {
         return clients.disable(clientId).map(ignored -> RestResponse.noContent());
     }
 
+    /** The user can no longer log in or refresh; every live token of theirs is refused everywhere within a second. */
+    @POST
+    @Path("/users/{userId}/disable")
+    public Uni<RestResponse<Void>> disableUser(@RestPath UUID userId) {
+        Caller admin = requireAdmin();
+        if (userId.equals(admin.userId())) {
+            throw ProblemException.conflict("Administrators cannot disable their own account");
+        }
+        return users.disable(userId).map(ignored -> RestResponse.noContent());
+    }
+
     @POST
     @Path("/keys/rotate")
     public Uni<Map<String, Object>> rotate() {
@@ -86,9 +101,11 @@ public class AdminResource {
                 "published_kids", ring.published().stream().map(k -> k.getKeyId()).toList()));
     }
 
-    private void requireAdmin() {
-        if (Caller.of(token).role() != TokenRole.ADMIN) {
+    private Caller requireAdmin() {
+        Caller caller = Caller.of(token);
+        if (caller.role() != TokenRole.ADMIN) {
             throw ProblemException.forbidden("Administrators only");
         }
+        return caller;
     }
 }

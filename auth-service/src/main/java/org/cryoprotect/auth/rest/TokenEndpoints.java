@@ -35,15 +35,17 @@ public class TokenEndpoints {
     private final ClientAuthenticator clients;
     private final JsonWebToken bearer;
     private final HttpServerRequest http;
+    private final ClientAddress clientAddress;
 
     public TokenEndpoints(ServiceTokens serviceTokens, UserSessions sessions, TokenRevocation revocation,
-            ClientAuthenticator clients, JsonWebToken bearer, HttpServerRequest http) {
+            ClientAuthenticator clients, JsonWebToken bearer, HttpServerRequest http, ClientAddress clientAddress) {
         this.serviceTokens = serviceTokens;
         this.sessions = sessions;
         this.revocation = revocation;
         this.clients = clients;
         this.bearer = bearer;
         this.http = http;
+        this.clientAddress = clientAddress;
     }
 
     @POST
@@ -107,6 +109,6 @@ public class TokenEndpoints {
     }
 
     private String address() {
-        return http.remoteAddress() == null ? "unknown" : http.remoteAddress().host();
+        return clientAddress.of(http);
     }
 }

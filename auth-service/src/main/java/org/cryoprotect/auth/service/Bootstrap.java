@@ -36,6 +36,10 @@ public class Bootstrap {
         Uni<Void> work = Uni.createFrom().voidItem();
         for (var client : config.bootstrap().clients().entrySet()) {
             if (client.getValue().secret().isPresent()) {
+                if (client.getValue().secret().get().startsWith("dev-only-")) {
+                    LOG.warnf("Client %s has its built-in development secret: set its secret for any shared deployment",
+                            client.getKey());
+                }
                 work = work.chain(() -> clients.bootstrap(client.getKey(), client.getValue().secret().get(),
                         client.getValue().scopes(), client.getValue().audiences()));
             }

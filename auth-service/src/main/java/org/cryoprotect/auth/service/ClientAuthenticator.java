@@ -1,7 +1,5 @@
 package org.cryoprotect.auth.service;
 
-import java.time.Duration;
-
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.cryoprotect.common.db.Database;
@@ -35,19 +33,22 @@ public class ClientAuthenticator {
         if (credentials == null || credentials.clientId() == null || credentials.secret() == null) {
             return Uni.createFrom().failure(OAuthException.invalidClient("Client authentication is required"));
         }
-        Duration wait = throttle.blocked("client:" + credentials.clientId(), address);
-        if (wait != null) {
-            return Uni.createFrom().failure(OAuthException.tooManyFailures(wait));
+        FailureThrottle.Decision decision = throttle.reserve("client:" + credentials.clientId(), address);
+        if (!decision.allowed()) {
+            return Uni.createFrom().failure(OAuthException.tooManyFailures(decision.retryAfter()));
         }
-        return database.read(db -> clients.find(db, credentials.clientId())).map(found -> {
-            String digest = found.map(Client::secretHash).orElse(UNKNOWN_CLIENT_DIGEST);
-            boolean valid = Secrets.matches(credentials.secret(), digest) && found.isPresent() && found.get().enabled();
-            if (!valid) {
-                throttle.failed("client:" + credentials.clientId(), address);
-                throw OAuthException.invalidClient("Unknown client, wrong secret, or client disabled");
-            }
-            throttle.succeeded("client:" + credentials.clientId());
-            return found.get();
-        });
+        FailureThrottle.Attempt attempt = decision.attempt();
+        return database.read(db -> clients.find(db, credentials.clientId()))
+                .onFailure().invoke(e -> attempt.released())
+                .map(found -> {
+                    String digest = found.map(Client::secretHash).orElse(UNKNOWN_CLIENT_DIGEST);
+                    boolean valid = Secrets.matches(credentials.secret(), digest) && found.isPresent() && found.get().enabled();
+                    if (!valid) {
+                        attempt.failed();
+                        throw OAuthException.invalidClient("Unknown client, wrong secret, or client disabled");
+                    }
+                    attempt.succeeded();
+                    return found.get();
+                });
     }
 }

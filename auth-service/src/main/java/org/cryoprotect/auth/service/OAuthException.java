@@ -46,6 +46,6 @@ public class OAuthException extends RuntimeException {
 
     public static OAuthException tooManyFailures(java.time.Duration wait) {
         return new OAuthException(429, "temporarily_unavailable",
-                "Too many failed attempts; retry in " + Math.max(1, wait.toSeconds()) + " s");
+                "Too many failed attempts; retry in " + Math.max(1, (wait.toMillis() + 999) / 1000) + " s");
     }
 }

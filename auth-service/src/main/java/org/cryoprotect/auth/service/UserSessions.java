@@ -52,30 +52,34 @@ public class UserSessions {
         this.config = config;
     }
 
-    public Uni<UUID> signup(String email, String password, String displayName) {
+    public Uni<UUID> signup(String email, String password, String displayName, String address) {
+        Duration wait = throttle.reserveSignup(address);
+        if (wait != null) {
+            return Uni.createFrom().failure(new TooManyRequests("Too many sign-ups from this address; retry later", wait));
+        }
         return onWorker(() -> Passwords.hash(password))
                 .chain(hash -> database.transaction(db -> users.insert(db, email.trim(), hash, displayName, "authenticated")))
                 .map(id -> id.orElseThrow(() -> ProblemException.conflict("An account with this email already exists")));
     }
 
     public Uni<TokenResponse> login(String email, String password, String address) {
-        String account = "user:" + email.trim().toLowerCase();
-        Duration wait = throttle.blocked(account, address);
-        if (wait != null) {
-            return Uni.createFrom().failure(new ProblemException(new Problem(429, "Too Many Requests",
-                    "Too many failed logins; retry in " + Math.max(1, wait.toSeconds()) + " s")));
+        FailureThrottle.Decision decision = throttle.reserve("user:" + email.trim().toLowerCase(), address);
+        if (!decision.allowed()) {
+            return Uni.createFrom().failure(new TooManyRequests("Too many failed logins; retry later", decision.retryAfter()));
         }
+        FailureThrottle.Attempt attempt = decision.attempt();
         return database.read(db -> users.byEmail(db, email.trim()))
                 // unknown users are checked against a dummy hash: same time, same answer
                 .chain(user -> onWorker(() -> Passwords.matches(password, user.map(User::passwordHash).orElse(null))
                         && user.isPresent() && !user.get().disabled() ? user : Optional.<User>empty()))
+                .onFailure().invoke(e -> attempt.released())
                 .chain(user -> {
                     if (user.isEmpty()) {
-                        throttle.failed(account, address);
+                        attempt.failed();
                         return Uni.createFrom().failure(new ProblemException(new Problem(401, "Unauthorized",
                                 "Wrong email or password")));
                     }
-                    throttle.succeeded(account);
+                    attempt.succeeded();
                     return database.transaction(db -> startSession(db, user.get()));
                 });
     }
@@ -111,6 +115,21 @@ public class UserSessions {
                 return Uni.createFrom().item(false);
             }
             return killFamily(db, found.get().familyId(), "refresh token revoked").map(ignored -> true);
+        }));
+    }
+
+    /**
+     * An administrator disables a user: no more logins or refreshes, every refresh-token family ends,
+     * and every access token issued to the user so far is revoked everywhere through the feed.
+     */
+    public Uni<Void> disable(UUID userId) {
+        return database.transaction(db -> users.disable(db, userId).chain(disabled -> {
+            if (!disabled) {
+                throw ProblemException.notFound("No enabled user " + userId);
+            }
+            return refreshTokens.revokeFamiliesOf(db, userId)
+                    .chain(() -> revocations.revokeSubject(db, userId.toString(), "user disabled"))
+                    .replaceWithVoid();
         }));
     }
 

@@ -17,6 +17,7 @@ final class Services {
     static final String ADMIN_EMAIL = "admin@cryoprotect.test";
     static final String ADMIN_PASSWORD = "admin-password-for-tests";
     static final String IMPORT_SECRET = "import-service-e2e-secret";
+    static final String MOLECULE_SECRET = "molecule-service-e2e-secret";
 
     static final TestDatabase DATABASE = new TestDatabase();
     static final ServiceProcess AUTH;
@@ -30,6 +31,9 @@ final class Services {
         auth.put("CRYO_ADMIN_EMAIL", ADMIN_EMAIL);
         auth.put("CRYO_ADMIN_PASSWORD", ADMIN_PASSWORD);
         auth.put("CRYO_IMPORT_SERVICE_CLIENT_SECRET", IMPORT_SECRET);
+        auth.put("CRYO_MOLECULE_SERVICE_CLIENT_SECRET", MOLECULE_SECRET);
+        // every test user signs up from the loopback address
+        auth.put("CRYO_AUTH_THROTTLE_MAX_SIGNUPS_PER_ADDRESS", "1000");
         // retired keys leave the JWKS soon, so the test can watch their tokens die
         auth.put("CRYO_AUTH_RETIRED_KEY_GRACE", "PT5S");
         auth.put("CRYO_AUTH_KEY_EXPIRY_CHECK_INTERVAL", "1s");
@@ -39,6 +43,8 @@ final class Services {
         molecules.put("CRYO_TOKEN_ISSUER", ISSUER);
         molecules.put("CRYO_TOKEN_JWKS_URL", "http://127.0.0.1:" + authPort + "/.well-known/jwks.json");
         molecules.put("CRYO_TOKEN_REVOCATION_FEED_URL", "http://127.0.0.1:" + authPort + "/api/revocations/stream");
+        // molecule-service reads the feed as its own client
+        molecules.put("CRYO_MOLECULE_SERVICE_CLIENT_SECRET", MOLECULE_SECRET);
         molecules.put("CRYO_TOKEN_JWKS_FORCED_REFRESH_INTERVAL", "1s");
         MOLECULES = new ServiceProcess("molecule-service", "cryo.molecule-service.jar", ServiceProcess.freePort(), molecules);
 

@@ -72,6 +72,32 @@ class TokenLifecycleIT {
     }
 
     @Test
+    @Order(4)
+    void disablingAUserKillsHerTokensEverywhere() {
+        Map<String, String> session = Http.userSession();
+        String token = session.get("access_token");
+        assertEquals(200, Http.moleculeStatus(token));
+        String userId = new io.restassured.path.json.JsonPath(new String(java.util.Base64.getUrlDecoder()
+                .decode(token.split("\\.")[1]), java.nio.charset.StandardCharsets.UTF_8)).getString("sub");
+        Http.auth().header("Authorization", "Bearer " + Http.adminToken()).post("/api/admin/users/" + userId + "/disable")
+                .then().statusCode(204);
+        assertTrue(Http.millisUntilRefused(token, 1_000) >= 0, "a disabled user's token still works");
+        Http.auth().contentType(ContentType.URLENC).formParam("grant_type", "refresh_token")
+                .formParam("refresh_token", session.get("refresh_token")).post("/oauth/token")
+                .then().statusCode(400).body("error", equalTo("invalid_grant"));
+    }
+
+    @Test
+    @Order(5)
+    void theRevocationFeedWantsAServiceToken() {
+        Http.auth().get("/api/revocations?since=0").then().statusCode(401);
+        Http.auth().header("Authorization", "Bearer " + Http.userSession().get("access_token"))
+                .get("/api/revocations?since=0").then().statusCode(403);
+        Http.auth().header("Authorization", "Bearer " + Http.serviceToken("molecule-service", Services.MOLECULE_SECRET))
+                .get("/api/revocations?since=0").then().statusCode(200);
+    }
+
+    @Test
     @Order(5)
     void aTokenForAnotherServiceIsRefused() {
         String secret = Http.createClient("e2e-importer-only", List.of("imports:write"), List.of("import-service"));

@@ -1,5 +1,9 @@
 package org.cryoprotect.common.security;
 
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -12,6 +16,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
@@ -22,7 +27,9 @@ import io.vertx.mutiny.core.http.HttpClient;
 /**
  * Follows auth-service's revocation feed (server-sent events) and applies each event to the
  * {@link DenyList}. Every (re)connection asks for the events after the last sequence number seen,
- * so revocations made while this service was disconnected arrive as soon as it reconnects.
+ * so revocations made while this service was disconnected arrive as soon as it reconnects. The feed
+ * wants a service token: this service's own client credentials ({@code cryo.token.feed-client.*})
+ * get one, renewed before it expires and after a 401.
  */
 @ApplicationScoped
 public class RevocationFeedClient {
@@ -37,6 +44,8 @@ public class RevocationFeedClient {
     private final Vertx vertx;
     private final HttpClient http;
     private final AtomicLong lastSequence = new AtomicLong();
+    /** The feed's bearer token and when to renew it (80 % of its lifetime); null until fetched. */
+    private volatile FeedToken token;
     private volatile boolean connected;
     private volatile boolean stopped;
     private long backoffMs = 250;
@@ -85,9 +94,13 @@ public class RevocationFeedClient {
         long since = Math.max(0, lastSequence.get() - CATCH_UP_LOOK_BACK);
         String url = config.revocationFeedUrl().orElseThrow() + "?since=" + since;
         StringBuilder pending = new StringBuilder();
-        http.request(new RequestOptions().setAbsoluteURI(url).setMethod(HttpMethod.GET).putHeader("Accept", "text/event-stream"))
+        bearer().chain(bearer -> http.request(new RequestOptions().setAbsoluteURI(url).setMethod(HttpMethod.GET)
+                        .putHeader("Accept", "text/event-stream").putHeader("Authorization", "Bearer " + bearer)))
                 .chain(request -> request.send())
                 .subscribe().with(response -> {
+                    if (response.statusCode() == 401) {
+                        token = null;
+                    }
                     if (response.statusCode() != 200) {
                         reconnectLater("feed answered " + response.statusCode());
                         return;
@@ -102,6 +115,45 @@ public class RevocationFeedClient {
                     response.exceptionHandler(e -> reconnectLater(e.getMessage()));
                     response.endHandler(() -> reconnectLater("feed closed"));
                 }, failure -> reconnectLater(failure.getMessage()));
+    }
+
+    private record FeedToken(String value, long renewAtMillis) {
+    }
+
+    private Uni<String> bearer() {
+        FeedToken current = token;
+        if (current != null && System.currentTimeMillis() < current.renewAtMillis()) {
+            return Uni.createFrom().item(current.value());
+        }
+        TokenConfig.FeedClient client = config.feedClient();
+        if (client.id().isEmpty() || client.secret().isEmpty()) {
+            return Uni.createFrom().failure(new IllegalStateException(
+                    "cryo.token.feed-client.id and .secret are not set: the revocation feed needs a service token"));
+        }
+        String tokenUrl = client.tokenUrl().orElseGet(() -> URI.create(config.revocationFeedUrl().orElseThrow())
+                .resolve("/oauth/token").toString());
+        String basic = Base64.getEncoder().encodeToString((form(client.id().get()) + ":" + form(client.secret().get()))
+                .getBytes(StandardCharsets.UTF_8));
+        String body = "grant_type=client_credentials&audience=" + form(client.audience());
+        return http.request(new RequestOptions().setAbsoluteURI(tokenUrl).setMethod(HttpMethod.POST)
+                        .putHeader("Authorization", "Basic " + basic)
+                        .putHeader("Content-Type", "application/x-www-form-urlencoded"))
+                .chain(request -> request.send(body))
+                .chain(response -> response.body().map(answer -> {
+                    if (response.statusCode() != 200) {
+                        LOG.warnf("auth-service refused the feed client %s: %d %s", client.id().get(), response.statusCode(), answer);
+                        throw new IllegalStateException("token endpoint answered " + response.statusCode());
+                    }
+                    JsonObject json = answer.toJsonObject();
+                    long lifetimeMillis = json.getLong("expires_in", 300L) * 1000;
+                    token = new FeedToken(json.getString("access_token"), System.currentTimeMillis() + lifetimeMillis * 8 / 10);
+                    return token.value();
+                }));
+    }
+
+    /** RFC 6749 §2.3.1: Basic credentials are form-url-encoded first. */
+    private static String form(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
     private void reconnectLater(String reason) {

@@ -25,6 +25,9 @@ public interface TokenConfig {
     /** auth-service's revocation feed (server-sent events); without it no revocations are known. */
     Optional<String> revocationFeedUrl();
 
+    /** The client this service reads the revocation feed as (its token: role service_role, audience auth-service). */
+    FeedClient feedClient();
+
     @WithDefault("30s")
     Duration clockSkew();
 
@@ -38,4 +41,18 @@ public interface TokenConfig {
     /** Least time between two JWKS fetches caused by tokens with an unknown kid. */
     @WithDefault("5s")
     Duration jwksForcedRefreshInterval();
+
+    interface FeedClient {
+        /** The client id at auth-service, e.g. molecule-service. */
+        Optional<String> id();
+
+        Optional<String> secret();
+
+        /** The audience asked for: auth-service's own. */
+        @WithDefault("auth-service")
+        String audience();
+
+        /** auth-service's token endpoint; by default /oauth/token next to the feed. */
+        Optional<String> tokenUrl();
+    }
 }

@@ -35,6 +35,11 @@ class RevocationFeedGaugeTest {
     @Test
     void followsTheFeedConnection() throws Exception {
         HttpServer feed = vertx.createHttpServer().requestHandler(request -> {
+            if (request.path().equals("/oauth/token")) {
+                request.response().putHeader("Content-Type", "application/json")
+                        .endAndForget("{\"access_token\":\"t\",\"expires_in\":300}");
+                return;
+            }
             open = request.response().setChunked(true).putHeader("Content-Type", "text/event-stream");
             open.writeAndForget(": hello\n\n");
         }).listenAndAwait(0, "127.0.0.1");
@@ -55,12 +60,24 @@ class RevocationFeedGaugeTest {
     }
 
     private RevocationFeedClient client(Optional<String> feedUrl) {
+        return client(vertx, registry, feedUrl);
+    }
+
+    static RevocationFeedClient client(Vertx vertx, SimpleMeterRegistry registry, Optional<String> feedUrl) {
         TokenConfig config = new TokenConfig() {
             public String issuer() { return "https://auth.test"; }
             public String audience() { return "molecule-service"; }
             public Optional<String> jwksUrl() { return Optional.empty(); }
             public Optional<String> publicKeyLocation() { return Optional.empty(); }
             public Optional<String> revocationFeedUrl() { return feedUrl; }
+            public FeedClient feedClient() {
+                return new FeedClient() {
+                    public Optional<String> id() { return Optional.of("molecule-service"); }
+                    public Optional<String> secret() { return Optional.of("s3cret+/"); }
+                    public String audience() { return "auth-service"; }
+                    public Optional<String> tokenUrl() { return Optional.empty(); }
+                };
+            }
             public Duration clockSkew() { return Duration.ofSeconds(30); }
             public Duration maxLifetime() { return Duration.ofMinutes(15); }
             public Duration jwksRefreshInterval() { return Duration.ofMinutes(5); }

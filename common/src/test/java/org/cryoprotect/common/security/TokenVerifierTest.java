@@ -30,6 +30,7 @@ class TokenVerifierTest {
         public Optional<String> jwksUrl() { return Optional.empty(); }
         public Optional<String> publicKeyLocation() { return Optional.empty(); }
         public Optional<String> revocationFeedUrl() { return Optional.empty(); }
+        public FeedClient feedClient() { return null; }
         public Duration clockSkew() { return Duration.ofSeconds(30); }
         public Duration maxLifetime() { return Duration.ofMinutes(15); }
         public Duration jwksRefreshInterval() { return Duration.ofMinutes(5); }

@@ -34,6 +34,8 @@ final class ImportStack {
         Map<String, String> auth = new HashMap<>(DATABASE.serviceEnvironment(TestDatabase.AUTH));
         auth.put("CRYO_AUTH_KEY_ENCRYPTION_KEY", "q2VXYnB1dGFHZXROZXdLZXlzRm9yVGVzdHNPbmx5MDA=");
         auth.put("CRYO_IMPORT_SERVICE_CLIENT_SECRET", IMPORT_SECRET);
+        // every test researcher signs up from the loopback address
+        auth.put("CRYO_AUTH_THROTTLE_MAX_SIGNUPS_PER_ADDRESS", "1000");
         AUTH = new ServiceProcess("auth-service", "cryo.auth-service.jar", authPort, auth);
 
         Map<String, String> molecules = new HashMap<>(DATABASE.serviceEnvironment(TestDatabase.AUTHENTICATOR));
