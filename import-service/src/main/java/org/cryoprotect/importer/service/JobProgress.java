@@ -13,6 +13,7 @@ import org.cryoprotect.importer.ImportConfig;
 import org.cryoprotect.importer.model.ImportJob;
 import org.cryoprotect.importer.repository.JobRepository;
 
+import io.quarkus.runtime.Startup;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
@@ -21,6 +22,7 @@ import io.smallrye.mutiny.Uni;
  * per {@code cryo.import.progress-interval}, however many streams are open, and none once the last
  * watcher has left or the job has finished.
  */
+@Startup // its gauge is exported before the first stream
 @ApplicationScoped
 public class JobProgress {
 
