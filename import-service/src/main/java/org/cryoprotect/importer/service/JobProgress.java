@@ -46,7 +46,7 @@ public class JobProgress {
             return Multi.createFrom().item(first);
         }
         AtomicReference<ImportJob> latest = new AtomicReference<>(first);
-        Multi<ImportJob> changes = poller(first.id())
+        Multi<ImportJob> changes = Multi.createFrom().deferred(() -> poller(first.id()))
                 .select().where(job -> !progress(job).equals(progress(latest.get())))
                 .invoke(latest::set)
                 // the poller can end between this watcher's first read and its joining: read the end once more
