@@ -36,6 +36,18 @@ public interface ImportConfig {
     @WithDefault("50000")
     int maxIdsPerJob();
 
+    /** Jobs one creator may have running (queued or in progress) at once; the next start is refused with 429. */
+    @WithDefault("3")
+    int maxActiveJobsPerUser();
+
+    /** Progress streams (GET /api/imports/{id}/events) one user may hold open on one replica; the next gets 429. */
+    @WithDefault("5")
+    int maxEventStreamsPerUser();
+
+    /** How often a watched job's progress is read: once per interval per job, however many watch it. */
+    @WithDefault("500ms")
+    Duration progressInterval();
+
     /** How long upstream records are reused by later imports. */
     @WithDefault("7d")
     Duration cacheTtl();

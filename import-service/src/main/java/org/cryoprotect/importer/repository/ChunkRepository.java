@@ -21,8 +21,9 @@ import io.vertx.mutiny.sqlclient.Tuple;
 /**
  * The workers' side of the job tables. A chunk is a set of pending ids claimed with FOR UPDATE SKIP
  * LOCKED under a lease, so replicas never wait for each other and a dead replica's ids come back
- * when its lease runs out. Settling only moves ids that are still pending, so counting stays exact
- * when a chunk is processed twice.
+ * when its lease runs out. Jobs take turns (see NEXT_JOB), so one large import cannot starve
+ * others. Settling only moves ids that are still pending, so counting stays exact when a chunk is
+ * processed twice.
  */
 @ApplicationScoped
 public class ChunkRepository {
@@ -43,12 +44,28 @@ public class ChunkRepository {
     public record Settled(int created, int updated, int unchanged, int failed) {
     }
 
+    /**
+     * The running job whose turn it is: its creator has the fewest chunks in flight (on any replica)
+     * and, among equals, was served least recently; within that user, the same rule picks the job.
+     * A 10-id job of one user thus waits for at most one free worker, however large another user's
+     * job is. Two claims at the same moment may pick the same job; SKIP LOCKED keeps their ids apart.
+     */
     private static final String NEXT_JOB = """
-            select j.id, j.source from importer.jobs j
-             where j.status = 'running'
-               and exists (select 1 from importer.items i
-                            where i.job_id = j.id and i.state = 'pending' and i.lease_until < clock_timestamp())
-             order by j.started_at limit 1""";
+            with running as (
+                select j.id, j.source, j.created_by, j.started_at,
+                       (select count(*) from importer.chunks c
+                         where c.job_id = j.id and c.finished_at is null and c.lease_until > clock_timestamp()) as in_flight,
+                       coalesce((select max(c.claimed_at) from importer.chunks c where c.job_id = j.id),
+                                '-infinity') as served
+                  from importer.jobs j
+                 where j.status = 'running'),
+            users as (
+                select created_by, sum(in_flight) as in_flight, max(served) as served from running group by created_by)
+            select r.id, r.source from running r join users u using (created_by)
+             where exists (select 1 from importer.items i
+                            where i.job_id = r.id and i.state = 'pending' and i.lease_until < clock_timestamp())
+             order by u.in_flight, u.served, r.in_flight, r.served, r.started_at
+             limit 1""";
     private static final String CLAIM = """
             with picked as (
                 select seq from importer.items
@@ -56,8 +73,8 @@ public class ChunkRepository {
                  order by seq limit $2
                  for update skip locked),
             chunk as (
-                insert into importer.chunks (job_id, replica, size)
-                select $1, $3, count(*) from picked having count(*) > 0
+                insert into importer.chunks (job_id, replica, size, lease_until)
+                select $1, $3, count(*), clock_timestamp() + make_interval(secs => $4) from picked having count(*) > 0
                 returning id)
             update importer.items i
                set lease_until = clock_timestamp() + make_interval(secs => $4), chunk_id = chunk.id, attempts = i.attempts + 1
@@ -109,7 +126,7 @@ public class ChunkRepository {
         this.db = db;
     }
 
-    /** Ids of the oldest running job with claimable ids, as many as its source's chunk size; empty when there is no work. */
+    /** Ids of the running job whose turn it is, as many as its source's chunk size; empty when there is no work. */
     public Uni<Optional<Chunk>> claim(String replica, ToIntFunction<Source> chunkSize, Duration lease) {
         return db.transaction(tx -> tx.query(NEXT_JOB).execute().chain(jobs -> {
             if (jobs.rowCount() == 0) {
@@ -135,6 +152,8 @@ public class ChunkRepository {
     /** A sign of life: the chunk's ids stay with their worker for another lease. */
     public Uni<Void> renew(Chunk chunk, Duration lease) {
         return db.idempotentTransaction(tx -> tx.preparedQuery("""
+                with chunk as (
+                    update importer.chunks set lease_until = clock_timestamp() + make_interval(secs => $3) where id = $2)
                 update importer.items set lease_until = clock_timestamp() + make_interval(secs => $3)
                  where job_id = $1 and chunk_id = $2 and state = 'pending'""")
                 .execute(Tuple.of(chunk.jobId(), chunk.id(), lease.toMillis() / 1000.0)))

@@ -27,22 +27,40 @@ public class JobRepository {
             id, source, status, total, succeeded, failed, started_at, finished_at,
             succeeded / greatest(extract(epoch from coalesce(finished_at, now()) - started_at), 0.001) as records_per_second""";
 
+    /** First key of the advisory lock per job creator (the second is a hash of the creator). */
+    private static final int ACTIVE_LIMIT_LOCK = 0x1a0b5;
+
     private final Database db;
 
     public JobRepository(Database db) {
         this.db = db;
     }
 
-    public Uni<ImportJob> create(Source source, String createdBy, List<String> ids) {
-        return db.transaction(tx -> tx
-                .preparedQuery("insert into importer.jobs (source, created_by, total) values ($1, $2, $3) returning "
+    /** The new job, or empty when its creator already has {@code maxActive} jobs running. */
+    public Uni<Optional<ImportJob>> create(Source source, String createdBy, List<String> ids, int maxActive) {
+        return db.transaction(tx -> underActiveLimit(tx, createdBy, maxActive).chain(allowed -> !allowed
+                ? Uni.createFrom().item(Optional.<ImportJob>empty())
+                : tx.preparedQuery("insert into importer.jobs (source, created_by, total) values ($1, $2, $3) returning "
                         + JOB_COLUMNS)
-                .execute(Tuple.of(source.id(), createdBy, ids.size()))
-                .map(rows -> job(rows.iterator().next()))
-                .call(job -> tx.preparedQuery("""
-                        insert into importer.items (job_id, seq, source_id)
-                        select $1, ordinality, id from unnest($2::text[]) with ordinality as t(id, ordinality)""")
-                        .execute(Tuple.of(job.id(), ids.toArray(String[]::new)))));
+                        .execute(Tuple.of(source.id(), createdBy, ids.size()))
+                        .map(rows -> job(rows.iterator().next()))
+                        .call(job -> tx.preparedQuery("""
+                                insert into importer.items (job_id, seq, source_id)
+                                select $1, ordinality, id from unnest($2::text[]) with ordinality as t(id, ordinality)""")
+                                .execute(Tuple.of(job.id(), ids.toArray(String[]::new))))
+                        .map(Optional::of)));
+    }
+
+    /**
+     * Whether the creator has fewer than {@code maxActive} running jobs. The transaction holds a lock
+     * per creator until it ends, so two requests at the same moment cannot both take the last place.
+     */
+    private static Uni<Boolean> underActiveLimit(SqlClient tx, String createdBy, int maxActive) {
+        return tx.preparedQuery("select pg_advisory_xact_lock($1, hashtext($2))")
+                .execute(Tuple.of(ACTIVE_LIMIT_LOCK, createdBy))
+                .chain(() -> tx.preparedQuery("select count(*) from importer.jobs where created_by = $1 and status = 'running'")
+                        .execute(Tuple.of(createdBy)))
+                .map(rows -> rows.iterator().next().getLong(0) < maxActive);
     }
 
     public Uni<Optional<ImportJob>> find(UUID id, String createdBy, boolean anyCreator) {
@@ -70,17 +88,39 @@ public class JobRepository {
                 .map(JobRepository::single);
     }
 
+    public enum Resumed { RESUMED, NOTHING_TO_RESUME, ACTIVE_LIMIT }
+
+    public record Resume(Resumed outcome, Optional<ImportJob> job) {
+    }
+
     /**
      * Runs a cancelled job again from where it stopped, and gives ids that failed for a passing
-     * reason (an upstream that stayed unavailable) another chance. Empty when there is nothing to resume.
+     * reason (an upstream that stayed unavailable) another chance. A job that runs again counts
+     * towards its creator's active jobs, so it needs a free place like a new one.
      */
-    public Uni<Optional<ImportJob>> resume(UUID id) {
-        return db.transaction(tx -> requeueRetryable(tx, id).chain(requeued -> tx.preparedQuery("""
-                update importer.jobs set status = 'running', finished_at = null, failed = failed - $2, updated_at = now()
-                 where id = $1 and (status = 'cancelled' or $2 > 0)
-                returning\s""" + JOB_COLUMNS)
-                .execute(Tuple.of(id, requeued))
-                .map(JobRepository::single)));
+    public Uni<Resume> resume(UUID id, int maxActive) {
+        return db.transaction(tx -> tx.preparedQuery("""
+                select status, created_by,
+                       exists (select 1 from importer.items where job_id = $1 and state = 'failed' and retryable)
+                  from importer.jobs where id = $1 for update""")
+                .execute(Tuple.of(id))
+                .chain(rows -> {
+                    var row = rows.rowCount() == 0 ? null : rows.iterator().next();
+                    if (row == null || !("cancelled".equals(row.getString(0)) || row.getBoolean(2))) {
+                        return Uni.createFrom().item(new Resume(Resumed.NOTHING_TO_RESUME, Optional.empty()));
+                    }
+                    Uni<Boolean> allowed = "running".equals(row.getString(0)) ? Uni.createFrom().item(true)
+                            : underActiveLimit(tx, row.getString(1), maxActive);
+                    return allowed.chain(yes -> !yes
+                            ? Uni.createFrom().item(new Resume(Resumed.ACTIVE_LIMIT, Optional.empty()))
+                            : requeueRetryable(tx, id).chain(requeued -> tx.preparedQuery("""
+                                    update importer.jobs set status = 'running', finished_at = null,
+                                           failed = failed - $2, updated_at = now()
+                                     where id = $1
+                                    returning\s""" + JOB_COLUMNS)
+                                    .execute(Tuple.of(id, requeued)))
+                                    .map(updated -> new Resume(Resumed.RESUMED, single(updated))));
+                }));
     }
 
     private static Uni<Integer> requeueRetryable(SqlClient tx, UUID id) {

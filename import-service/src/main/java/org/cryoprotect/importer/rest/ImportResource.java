@@ -1,7 +1,6 @@
 package org.cryoprotect.importer.rest;
 
 import java.net.URI;
-import java.time.Duration;
 import java.util.UUID;
 
 import jakarta.validation.constraints.Max;
@@ -20,6 +19,7 @@ import org.cryoprotect.importer.model.ImportJob;
 import org.cryoprotect.importer.model.JobList;
 import org.cryoprotect.importer.model.NewImport;
 import org.cryoprotect.importer.service.ImportService;
+import org.cryoprotect.importer.service.JobProgress;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.resteasy.reactive.ResponseStatus;
 import org.jboss.resteasy.reactive.RestPath;
@@ -39,10 +39,14 @@ public class ImportResource {
     static final String WRITE_SCOPE = "imports:write";
 
     private final ImportService imports;
+    private final JobProgress progress;
+    private final EventStreamSlots streams;
     private final JsonWebToken token;
 
-    public ImportResource(ImportService imports, JsonWebToken token) {
+    public ImportResource(ImportService imports, JobProgress progress, EventStreamSlots streams, JsonWebToken token) {
         this.imports = imports;
+        this.progress = progress;
+        this.streams = streams;
         this.token = token;
     }
 
@@ -73,15 +77,20 @@ public class ImportResource {
         return imports.failures(caller(), token.getSubject(), id, limit == null ? 100 : limit, cursor);
     }
 
-    /** Server-sent progress: the job as JSON each time it changes, until it is finished. */
+    /**
+     * Server-sent progress: the job as JSON each time it changes, until it is finished. The stream's
+     * slot is freed when it ends, whether the job finished or the client went away.
+     */
     @GET
     @Path("/{id}/events")
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @RestStreamElementType(MediaType.APPLICATION_JSON)
     public Multi<ImportJob> events(@RestPath UUID id) {
         // EventStreamGuard has turned unknown ids into a 404 already: a failing stream could not say so
+        Runnable release = streams.take(token.getSubject());
         return imports.get(caller(), token.getSubject(), id).toMulti()
-                .flatMap(job -> imports.progress(caller(), token.getSubject(), job, Duration.ofMillis(500)));
+                .flatMap(progress::watch)
+                .onTermination().invoke(release);
     }
 
     @POST

@@ -20,8 +20,12 @@ public class ImportMetrics {
     private final MeterRegistry registry;
     private final Map<String, AtomicLong> gauges = new ConcurrentHashMap<>();
 
+    private final Counter progressPolls;
+
     public ImportMetrics(MeterRegistry registry) {
         this.registry = registry;
+        progressPolls = Counter.builder("cryo.import.progress.polls")
+                .description("Reads of a job's progress for its event streams (one per job and interval)").register(registry);
     }
 
     static final java.util.List<String> OUTCOMES = java.util.List.of("created", "updated", "unchanged", "failed");
@@ -38,6 +42,10 @@ public class ImportMetrics {
     public void records(String source, String outcome, int count) {
         Counter.builder("cryo.import.records").description("Import records by final outcome")
                 .tags("source", source, "outcome", outcome).register(registry).increment(count);
+    }
+
+    public void progressPoll() {
+        progressPolls.increment();
     }
 
     public void upstreamRequest(String upstream, String endpoint, String status) {

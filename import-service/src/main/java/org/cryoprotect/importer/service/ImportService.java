@@ -1,13 +1,10 @@
 package org.cryoprotect.importer.service;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicReference;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -22,7 +19,6 @@ import org.cryoprotect.importer.model.NewImport;
 import org.cryoprotect.importer.model.Source;
 import org.cryoprotect.importer.repository.JobRepository;
 
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
 /** Starting, watching, cancelling and resuming imports. A job is visible to its creator (and to services). */
@@ -46,7 +42,13 @@ public class ImportService {
         Source source = Source.of(request.source()).orElseThrow(() -> ProblemException.invalidField("source",
                 "must be \"pubchem\" or \"chembl\", got " + (request.source() == null ? "nothing" : "\"" + request.source() + "\"")));
         List<String> ids = validIds(source, request.ids());
-        return jobs.create(source, creator, ids);
+        return jobs.create(source, creator, ids, config.maxActiveJobsPerUser())
+                .map(job -> job.orElseThrow(this::activeLimitReached));
+    }
+
+    private ProblemException activeLimitReached() {
+        return new ProblemException(new Problem(429, "Too Many Requests", "At most " + config.maxActiveJobsPerUser()
+                + " imports may be active (queued or running) per user; wait until one finishes, or cancel one"));
     }
 
     private List<String> validIds(Source source, List<Object> raw) {
@@ -99,20 +101,12 @@ public class ImportService {
     }
 
     public Uni<ImportJob> resume(Caller caller, String creator, UUID id) {
-        return get(caller, creator, id).chain(job -> jobs.resume(id)).map(job -> job.orElseThrow(
-                () -> ProblemException.conflict("Import " + id + " has nothing to resume: it is running, or it "
-                        + "completed and none of its failures can be retried")));
-    }
-
-    /** The job as given, then each time its progress changes, ending with its final state. */
-    public Multi<ImportJob> progress(Caller caller, String creator, ImportJob first, Duration every) {
-        AtomicReference<String> last = new AtomicReference<>();
-        return Multi.createFrom().item(first).onCompletion().switchTo(() ->
-                Multi.createBy().repeating().uni(() -> get(caller, creator, first.id())).withDelay(every)
-                        .whilst(job -> !job.finished()))
-                .select().where(job -> {
-                    String progress = job.status() + "/" + job.succeeded() + "/" + job.failed();
-                    return !Objects.equals(progress, last.getAndSet(progress));
+        return get(caller, creator, id).chain(job -> jobs.resume(id, config.maxActiveJobsPerUser())).map(resume ->
+                switch (resume.outcome()) {
+                    case RESUMED -> resume.job().orElseThrow();
+                    case ACTIVE_LIMIT -> throw activeLimitReached();
+                    case NOTHING_TO_RESUME -> throw ProblemException.conflict("Import " + id + " has nothing to resume: "
+                            + "it is running, or it completed and none of its failures can be retried");
                 });
     }
 

@@ -73,6 +73,11 @@ final class ImportStack {
 
     /** A further import-service replica on the same database (not started). */
     static ServiceProcess importer(String name) {
+        return importer(name, Map.of());
+    }
+
+    /** A further replica with settings of its own (environment variables), not started. */
+    static ServiceProcess importer(String name, Map<String, String> settings) {
         Map<String, String> env = new HashMap<>(DATABASE.serviceEnvironment(TestDatabase.IMPORTER));
         int authPort = Integer.parseInt(AUTH.url().substring(AUTH.url().lastIndexOf(':') + 1));
         env.putAll(tokenVerification(authPort, "import-service"));
@@ -88,6 +93,7 @@ final class ImportStack {
         env.put("ORG_CRYOPROTECT_IMPORTER_UPSTREAM_UPSTREAMCALLS_PUBCHEMPROPERTIES_TIMEOUT_VALUE", "1500");
         env.put("ORG_CRYOPROTECT_IMPORTER_UPSTREAM_UPSTREAMCALLS_PUBCHEMSYNONYMS_TIMEOUT_VALUE", "1500");
         env.put("ORG_CRYOPROTECT_IMPORTER_UPSTREAM_UPSTREAMCALLS_CHEMBLMOLECULES_TIMEOUT_VALUE", "1500");
+        env.putAll(settings);
         return new ServiceProcess(name, "cryo.import-service.jar", ServiceProcess.freePort(), env);
     }
 

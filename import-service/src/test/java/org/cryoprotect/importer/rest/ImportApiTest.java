@@ -11,9 +11,13 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.IntStream;
 
 import org.cryoprotect.common.testing.TestDatabase;
@@ -115,6 +119,63 @@ class ImportApiTest {
         as(researcher).get("/api/imports/" + UUID.randomUUID()).then().statusCode(404).contentType(PROBLEM);
         as(researcher).get("/api/imports?limit=0").then().statusCode(400).contentType(PROBLEM);
         assertEquals(before, jobs());
+    }
+
+    @Test
+    void anOversizedBodyIsRefusedWith413ProblemJson() throws SQLException {
+        long before = jobs();
+        String ids = "753,".repeat(20_000) + "753"; // 80 KB, over the test limit of 64 KB
+        as(researcher).body("{\"source\": \"pubchem\", \"ids\": [" + ids + "]}").post("/api/imports")
+                .then().statusCode(413).contentType(PROBLEM).body("status", equalTo(413))
+                .body("detail", containsString("larger than 65536 bytes"));
+        assertEquals(before, jobs());
+        // a body within the limit is still read
+        as(researcher).body(Map.of("source", "pubchem", "ids", List.of(753))).post("/api/imports").then().statusCode(202);
+    }
+
+    @Test
+    void aUserHasAtMostThreeActiveImports() throws SQLException {
+        List<String> started = IntStream.range(0, 3).mapToObj(i -> start(researcher)).toList();
+        long before = jobs();
+        as(researcher).body(Map.of("source", "pubchem", "ids", List.of(753))).post("/api/imports")
+                .then().statusCode(429).contentType(PROBLEM).body("detail", containsString("At most 3 imports"));
+        assertEquals(before, jobs(), "a refused start stores nothing");
+        start(UUID.randomUUID()); // other users are not affected
+
+        // a cancelled job frees its place, and resuming it needs one again
+        as(researcher).post("/api/imports/" + started.get(0) + "/cancel").then().statusCode(200);
+        String fourth = start(researcher);
+        as(researcher).post("/api/imports/" + started.get(0) + "/resume").then().statusCode(429).contentType(PROBLEM);
+        as(researcher).get("/api/imports/" + started.get(0)).then().body("status", equalTo("cancelled"));
+        as(researcher).post("/api/imports/" + fourth + "/cancel").then().statusCode(200);
+        as(researcher).post("/api/imports/" + started.get(0) + "/resume").then().statusCode(200)
+                .body("status", equalTo("running"));
+    }
+
+    @Test
+    void simultaneousStartsCannotExceedTheLimit() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<Integer>> answers = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                answers.add(pool.submit(() -> as(researcher).body(Map.of("source", "pubchem", "ids", List.of(753)))
+                        .post("/api/imports").statusCode()));
+            }
+            List<Integer> statuses = new ArrayList<>();
+            for (Future<Integer> answer : answers) {
+                statuses.add(answer.get());
+            }
+            assertEquals(3, statuses.stream().filter(s -> s == 202).count(), statuses.toString());
+            assertEquals(5, statuses.stream().filter(s -> s == 429).count(), statuses.toString());
+        } finally {
+            pool.shutdown();
+        }
+        as(researcher).get("/api/imports").then().body("items", hasSize(3));
+    }
+
+    private String start(UUID user) {
+        return as(user).body(Map.of("source", "pubchem", "ids", List.of(753))).post("/api/imports")
+                .then().statusCode(202).extract().path("id");
     }
 
     private io.restassured.response.ValidatableResponse expect400(Map<String, Object> body, String mentioned) {

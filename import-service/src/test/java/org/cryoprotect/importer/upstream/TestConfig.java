@@ -19,6 +19,9 @@ final class TestConfig {
             public int maxAttempts() { return 3; }
             public Duration retryBackoff() { return Duration.ofSeconds(1); }
             public int maxIdsPerJob() { return 10; }
+            public int maxActiveJobsPerUser() { return 3; }
+            public int maxEventStreamsPerUser() { return 5; }
+            public Duration progressInterval() { return Duration.ofMillis(500); }
             public Duration cacheTtl() { return Duration.ofDays(1); }
             public boolean pubchemSynonyms() { return true; }
             public int maxSynonyms() { return 25; }
