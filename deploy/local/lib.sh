@@ -54,6 +54,7 @@ ensure_keys() {
     need openssl "Install it with: apt-get install openssl"
     ensure_secret key-encryption-key base64     # encrypts auth-service's signing keys at rest
     ensure_secret import-service-secret hex     # client secret of the bootstrap client import-service
+    ensure_secret molecule-service-secret hex   # client secret molecule-service reads the revocation feed with
     ensure_secret admin-password password       # bootstrap admin user of auth-service
     ensure_secret demo-user-password password   # the demo researcher account
 }

@@ -73,7 +73,8 @@ start_services() {
     start_service molecule-service $MOLECULE_PORT "$REPO_ROOT/molecule-service/target/quarkus-app/quarkus-run.jar" \
         "${MOLECULE_ENV[@]}" "${JWT_ENV[@]}" CRYO_TOKEN_AUDIENCE=molecule-service
     if [[ $UPSTREAM == simulator ]]; then
-        # PubChem/ChEMBL stand-in for offline use; its first start computes 50k compounds with CDK (~35 s, then cached)
+        # PubChem/ChEMBL stand-in for offline use: serves the demo set at once, computes its 50k generated
+        # compounds in the background (cached after the first time)
         start_service upstream-simulator $SIMULATOR_PORT "$REPO_ROOT/deploy/upstream-simulator/target/quarkus-app/quarkus-run.jar"
     fi
     start_service import-service $IMPORT_PORT "$REPO_ROOT/import-service/target/quarkus-app/quarkus-run.jar" \
@@ -287,13 +288,15 @@ set_service_env() {
         CRYO_TOKEN_REVOCATION_FEED_URL="$AUTH_URL/api/revocations/stream"
         CRYO_TOKEN_ISSUER="$ISSUER"
     )
-    MOLECULE_ENV=("${db[@]}" QUARKUS_DATASOURCE_USERNAME=cryo_authenticator QUARKUS_DATASOURCE_PASSWORD="$AUTHENTICATOR_PASSWORD")
+    MOLECULE_ENV=("${db[@]}" QUARKUS_DATASOURCE_USERNAME=cryo_authenticator QUARKUS_DATASOURCE_PASSWORD="$AUTHENTICATOR_PASSWORD"
+        CRYO_MOLECULE_SERVICE_CLIENT_SECRET="$(read_secret molecule-service-secret)")
     AUTH_ENV=("${db[@]}" QUARKUS_DATASOURCE_USERNAME=cryo_auth QUARKUS_DATASOURCE_PASSWORD="$AUTH_DB_PASSWORD"
         CRYO_AUTH_ISSUER="$ISSUER"
         CRYO_AUTH_KEY_ENCRYPTION_KEY="$(read_secret key-encryption-key)"
         CRYO_ADMIN_EMAIL="$ADMIN_EMAIL"
         CRYO_ADMIN_PASSWORD="$(read_secret admin-password)"
         CRYO_IMPORT_SERVICE_CLIENT_SECRET="$(read_secret import-service-secret)"
+        CRYO_MOLECULE_SERVICE_CLIENT_SECRET="$(read_secret molecule-service-secret)"
     )
     # import-service writes molecules through molecule-service with its own client credentials.
     local pubchem=https://pubchem.ncbi.nlm.nih.gov/rest/pug chembl=https://www.ebi.ac.uk/chembl/api/data
