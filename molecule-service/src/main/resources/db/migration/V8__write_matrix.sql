@@ -1,14 +1,14 @@
 -- The write matrix of DESIGN section 2. Until now a project link only required the row to be
 -- visible, and every editor of any project holding a row could change and delete it: a stranger
 -- could link a registry molecule to her own project and delete it. From here on:
---   * a link records what it grants, decided by what its maker could do at that moment:
---       'manage'    made by someone who may delete and publish the row (its creator, the service
---                   role, an owner of a team holding a 'manage' link): the team's editors change it,
---                   its owners also publish, unpublish and delete it;
---       'change'    made by someone who may only change it (an editor through a share): the team's
---                   editors and owners change it; nobody gets more than the maker had;
---       'reference' made by someone who may only read it, and every link to a registry row: grants
---                   nothing, not even visibility;
+--   * a link records what it grants, decided by the database, whatever the request says:
+--       'manage'    a share, made by the row's creator (or the service role): the team's editors
+--                   change the row, its owners also publish, unpublish and delete it;
+--       'reference' made by anyone else, and every link to a registry row: grants nothing, not
+--                   even visibility.
+--     Only creators share (DESIGN's matrix also lets a sharing team's owners and editors share on):
+--     a share made from a share outlived its maker's membership, out of the creator's sight and
+--     reach, and chains of them could keep each other alive. ('change' stays a valid value, unused.)
 --   * registry rows (public, created_by null) change only through the service role;
 --   * toxicity provenance 'pubchem' and 'chembl' comes only from the service role;
 --   * columns a caller may not rewrite (creators, owners, teams, structures) are not grantable.
@@ -97,27 +97,25 @@ create function chem_private.visible_mixture(p_mixture_id uuid) returns boolean
     set search_path = ''
 as $$ select chem_private.mixture_right(p_mixture_id) is not null $$;
 
--- A link's grant is its maker's right, whatever the statement says; linking again can only raise it.
--- SECURITY INVOKER on purpose: current_user is then the caller's request role.
+-- A link's grant, whatever the statement says: a share when the caller created the row (or is the
+-- service role), else a reference; linking again can only raise it. SECURITY INVOKER on purpose:
+-- current_user is then the caller's request role.
 create function chem_private.set_link_grant() returns trigger
     language plpgsql
     set search_path = ''
 as $$
 declare
-    v_right text;
-    v_registry boolean;
+    v_creator uuid;
+    v_found boolean;
 begin
     if tg_table_name = 'project_molecules' then
-        v_right := chem_private.molecule_right(new.molecule_id);
-        v_registry := not exists (select 1 from chem.molecules m where m.id = new.molecule_id and m.created_by is not null);
+        select m.created_by, true into v_creator, v_found from chem.molecules m where m.id = new.molecule_id;
     else
-        v_right := chem_private.mixture_right(new.mixture_id);
-        v_registry := not exists (select 1 from chem.mixtures x where x.id = new.mixture_id and x.created_by is not null);
+        select x.created_by, true into v_creator, v_found from chem.mixtures x where x.id = new.mixture_id;
     end if;
     new.grants := case
-        when v_registry then 'reference'
-        when current_user = 'cryo_service' then 'manage'
-        when v_right in ('change', 'manage') then v_right
+        when v_found is not true or v_creator is null then 'reference'   -- invisible (refused later) or registry
+        when current_user = 'cryo_service' or v_creator = chem_private.uid() then 'manage'
         else 'reference'
     end;
     if tg_op = 'UPDATE' and array_position(array['reference', 'change', 'manage'], old.grants)
@@ -129,66 +127,14 @@ end
 $$;
 
 -- 2. Existing links ----------------------------------------------------------------------------
--- Who could change a row when a link was made is not recorded; what is known: the row's creator
--- and the service role (added_by null) could. Those links become 'manage'; links to registry rows
--- and every other link start as 'reference', and are raised to what their maker's current
--- memberships would grant through the shares already established, until nothing changes. A link
--- made by someone without change rights (possible before this migration) therefore grants nothing.
+-- The creator's links and the service role's (added_by null) to non-registry rows become shares;
+-- every other link, registry links included, becomes a reference and grants nothing.
 update chem.project_molecules pm set grants = 'manage'
 from chem.molecules m
 where m.id = pm.molecule_id and m.created_by is not null and (pm.added_by is null or pm.added_by = m.created_by);
 update chem.project_mixtures px set grants = 'manage'
 from chem.mixtures x
 where x.id = px.mixture_id and x.created_by is not null and (px.added_by is null or px.added_by = x.created_by);
-
-do $$
-declare
-    v_changed int;
-    v_mixtures int;
-    v_round int := 0;
-begin
-    loop
-        with best as (
-            select pm.project_id, pm.molecule_id,
-                   max(case when tm.role = 'owner' and src.grants = 'manage' then 3
-                            when tm.role in ('owner', 'editor') then 2 else 1 end) as rank
-            from chem.project_molecules pm
-            join chem.molecules m on m.id = pm.molecule_id and m.created_by is not null
-            join chem.project_molecules src on src.molecule_id = pm.molecule_id and src.grants <> 'reference'
-                 and src.project_id <> pm.project_id
-            join chem.projects p on p.id = src.project_id
-            join chem.team_members tm on tm.team_id = p.team_id and tm.user_id = pm.added_by
-            group by pm.project_id, pm.molecule_id)
-        update chem.project_molecules pm
-        set grants = (array['reference', 'change', 'manage'])[best.rank]
-        from best
-        where best.project_id = pm.project_id and best.molecule_id = pm.molecule_id
-          and best.rank > array_position(array['reference', 'change', 'manage'], pm.grants);
-        get diagnostics v_changed = row_count;
-
-        with best as (
-            select px.project_id, px.mixture_id,
-                   max(case when tm.role = 'owner' and src.grants = 'manage' then 3
-                            when tm.role in ('owner', 'editor') then 2 else 1 end) as rank
-            from chem.project_mixtures px
-            join chem.mixtures x on x.id = px.mixture_id and x.created_by is not null
-            join chem.project_mixtures src on src.mixture_id = px.mixture_id and src.grants <> 'reference'
-                 and src.project_id <> px.project_id
-            join chem.projects p on p.id = src.project_id
-            join chem.team_members tm on tm.team_id = p.team_id and tm.user_id = px.added_by
-            group by px.project_id, px.mixture_id)
-        update chem.project_mixtures px
-        set grants = (array['reference', 'change', 'manage'])[best.rank]
-        from best
-        where best.project_id = px.project_id and best.mixture_id = px.mixture_id
-          and best.rank > array_position(array['reference', 'change', 'manage'], px.grants);
-        get diagnostics v_mixtures = row_count;
-        v_changed := v_changed + v_mixtures;
-        exit when v_changed = 0 or v_round > 50;
-        v_round := v_round + 1;
-    end loop;
-end
-$$;
 
 -- From now on the database decides (created after the updates above, which it would overrule).
 create trigger set_link_grant before insert or update on chem.project_molecules
@@ -315,6 +261,8 @@ create function chem_private.keep_an_owner() returns trigger
     set search_path = ''
 as $$
 begin
+    -- Two owners removing each other at once must not both succeed: check one at a time per team.
+    perform 1 from chem.teams t where t.id = old.team_id for no key update;
     if old.role = 'owner'
        and exists (select 1 from chem.teams t where t.id = old.team_id)
        and not exists (select 1 from chem.team_members tm where tm.team_id = old.team_id and tm.role = 'owner') then

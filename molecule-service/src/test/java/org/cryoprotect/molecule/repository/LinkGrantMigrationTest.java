@@ -15,9 +15,8 @@ import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 
 /**
- * V8 gives links that existed before it what their maker could have granted: the creator's links
- * manage, links through an established share change (or manage, for owners of a managing team),
- * and everything else, registry links included, references.
+ * V8 turns links that existed before it into shares where the row's creator (or the service role)
+ * made them, and into references, which grant nothing, everywhere else — registry links included.
  */
 class LinkGrantMigrationTest {
 
@@ -75,7 +74,7 @@ class LinkGrantMigrationTest {
             }
             assertEquals(Map.of(
                     "PA/secret", "manage",      // made by the creator
-                    "PB/secret", "change",      // made by an editor of A, which holds the creator's share
+                    "PB/secret", "reference",   // made by an editor of A: only creators share
                     "PC/secret", "reference",   // made by a viewer of A: grants nothing any more
                     "PC/registry", "reference", // registry rows are always references
                     "PB/registry", "reference"), grants);

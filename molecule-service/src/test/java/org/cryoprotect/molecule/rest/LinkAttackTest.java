@@ -71,7 +71,7 @@ class LinkAttackTest {
     }
 
     @Test
-    void anEditorWhoSharesIntoATeamSheOwnsGetsNoMoreThanAnEditorsRights() {
+    void anEditorWhoLinksIntoATeamSheOwnsSharesNothing() {
         Api alice = Api.user();
         Api eve = Api.user();
         String teamA = alice.createTeam("Lab A");
@@ -80,11 +80,30 @@ class LinkAttackTest {
         alice.link(alice.createProject(teamA, "Shared"), molecule);
 
         String ownProject = eve.createProject(eve.createTeam("Eve's lab"), "Eve's project");
-        linkAs(eve, ownProject, molecule).then().statusCode(201).body("grants", equalTo("change"));
+        linkAs(eve, ownProject, molecule).then().statusCode(201).body("grants", equalTo("reference"));
 
         eve.request().body(Map.of("is_public", true)).patch("/api/molecules/" + molecule).then().statusCode(403);
         eve.request().delete("/api/molecules/" + molecule).then().statusCode(403);
         eve.request().body(Map.of("name", "Renamed by an editor")).patch("/api/molecules/" + molecule).then().statusCode(200);
+        alice.request().get("/api/molecules/" + molecule).then().statusCode(200).body("is_public", equalTo(false));
+    }
+
+    @Test
+    void aFormerOwnerKeepsNothingOnceRemovedFromTheTeam() {
+        Api alice = Api.user();
+        Api bob = Api.user();
+        String teamA = alice.createTeam("Lab A");
+        alice.addMember(teamA, bob, "owner");
+        String molecule = alice.createMolecule("Owned by Alice", "CCCCCCCCCCCCCCCCCCCCCCCCCCCO");
+        alice.link(alice.createProject(teamA, "Shared"), molecule);
+        String bobsProject = bob.createProject(bob.createTeam("Bob's own lab"), "Bob's project");
+        linkAs(bob, bobsProject, molecule).then().statusCode(201).body("grants", equalTo("reference"));
+
+        alice.request().delete("/api/teams/" + teamA + "/members/" + bob.userId()).then().statusCode(204);
+
+        bob.request().get("/api/molecules/" + molecule).then().statusCode(404);
+        bob.request().body(Map.of("is_public", true)).patch("/api/molecules/" + molecule).then().statusCode(404);
+        bob.request().delete("/api/molecules/" + molecule).then().statusCode(404);
         alice.request().get("/api/molecules/" + molecule).then().statusCode(200).body("is_public", equalTo(false));
     }
 

@@ -118,11 +118,9 @@ class WriteMatrixTest {
         return who == Who.VIEWER ? 403 : 204;
     }
 
-    /** A link grants what its maker may do, and never anything on a registry row. */
+    /** Only a row's creator (or the service role) shares it; every other link is a reference. */
     static String grant(Who who, Kind kind) {
-        Right right = right(who, kind);
-        return kind == Kind.REGISTRY ? "reference"
-                : right == Right.MANAGE ? "manage" : right == Right.CHANGE ? "change" : "reference";
+        return kind != Kind.REGISTRY && (who == Who.CREATOR || who == Who.SERVICE) ? "manage" : "reference";
     }
 
     enum Target { MOLECULE, MIXTURE }
