@@ -3,14 +3,13 @@ package org.cryoprotect.molecule.repository;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.UUID;
 
+import org.cryoprotect.common.testing.TestDatabase;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 
@@ -20,20 +19,14 @@ import org.junit.jupiter.api.Test;
  */
 class LinkGrantMigrationTest {
 
-    private static final String HOST = env("PGHOST", "127.0.0.1");
-    private static final String PORT = env("PGPORT", "5432");
-    private static final String USER = env("PGUSER", "postgres");
-    private static final String PASSWORD = env("PGPASSWORD", "");
-
     @Test
     void existingLinksKeepOnlyWhatTheirMakersCouldGrant() throws SQLException {
-        String database = "cryo_v8_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        try (Connection admin = connect("postgres"); Statement sql = admin.createStatement()) {
-            sql.execute("create database " + database);
-        }
+        TestDatabase testDatabase = new TestDatabase();
+        Map<String, String> settings = testDatabase.start();
+        String database = testDatabase.name();
         try {
-            migrate(database, "7");
-            try (Connection db = connect(database); Statement sql = db.createStatement()) {
+            migrate(settings, "7");
+            try (Connection db = TestDatabase.superuser(database); Statement sql = db.createStatement()) {
                 sql.execute("""
                         insert into chem.molecules (id, name, smiles, inchikey, is_public, created_by) values
                           ('00000000-0000-0000-0000-00000000000a', 'registry', 'OCC(O)CO', 'PEDCQBHIVMGVHV-UHFFFAOYSA-N', true, null),
@@ -61,10 +54,10 @@ class LinkGrantMigrationTest {
                           ('20000000-0000-0000-0000-00000000000b', '00000000-0000-0000-0000-00000000000a', null);
                         """);
             }
-            migrate(database, "latest");
+            migrate(settings, "latest");
 
             Map<String, String> grants = new TreeMap<>();
-            try (Connection db = connect(database); Statement sql = db.createStatement();
+            try (Connection db = TestDatabase.superuser(database); Statement sql = db.createStatement();
                     ResultSet rows = sql.executeQuery("""
                             select p.name || '/' || m.name as link, pm.grants from chem.project_molecules pm
                             join chem.projects p on p.id = pm.project_id join chem.molecules m on m.id = pm.molecule_id""")) {
@@ -79,27 +72,16 @@ class LinkGrantMigrationTest {
                     "PC/registry", "reference", // registry rows are always references
                     "PB/registry", "reference"), grants);
         } finally {
-            try (Connection admin = connect("postgres"); Statement sql = admin.createStatement()) {
-                sql.execute("drop database if exists " + database + " with (force)");
-            }
+            testDatabase.stop();
         }
     }
 
-    private static void migrate(String database, String target) {
-        Flyway.configure().dataSource(url(database), USER, PASSWORD).schemas("chem")
-                .locations("classpath:db/migration").target(target).load().migrate();
-    }
-
-    private static Connection connect(String database) throws SQLException {
-        return DriverManager.getConnection(url(database), USER, PASSWORD);
-    }
-
-    private static String url(String database) {
-        return "jdbc:postgresql://" + HOST + ":" + PORT + "/" + database;
-    }
-
-    private static String env(String name, String fallback) {
-        String value = System.getenv(name);
-        return value == null || value.isBlank() ? fallback : value;
+    /** As the deployments migrate: the schema owner's login, not a superuser. */
+    private static void migrate(Map<String, String> settings, String target) {
+        Flyway.configure()
+                .dataSource(settings.get("quarkus.datasource.migrations.jdbc.url"),
+                        settings.get("quarkus.datasource.migrations.username"),
+                        settings.get("quarkus.datasource.migrations.password"))
+                .schemas("chem").locations("classpath:db/migration").target(target).load().migrate();
     }
 }
