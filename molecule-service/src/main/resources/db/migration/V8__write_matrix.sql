@@ -8,19 +8,19 @@
 --                   even visibility.
 --     Only creators share (DESIGN's matrix also lets a sharing team's owners and editors share on):
 --     a share made from a share outlived its maker's membership, out of the creator's sight and
---     reach, and chains of them could keep each other alive. ('change' stays a valid value, unused.)
+--     reach, and chains of them could keep each other alive.
 --   * registry rows (public, created_by null) change only through the service role;
 --   * toxicity provenance 'pubchem' and 'chembl' comes only from the service role;
 --   * columns a caller may not rewrite (creators, owners, teams, structures) are not grantable.
 
 -- 1. What a link grants --------------------------------------------------------------------------
 alter table chem.project_molecules add column grants text not null default 'reference'
-    check (grants in ('reference', 'change', 'manage'));
+    check (grants in ('reference', 'manage'));
 alter table chem.project_mixtures add column grants text not null default 'reference'
-    check (grants in ('reference', 'change', 'manage'));
+    check (grants in ('reference', 'manage'));
 
 -- The caller's right on a row through shares: 'read' (any member), 'change' (editors and owners),
--- 'manage' (owners, through a 'manage' link). Answers for one row; policies ask it only about rows
+-- 'manage' (owners). Answers for one row; policies ask it only about rows
 -- that are neither public nor the caller's own.
 create function chem_private.shared_molecule(p_molecule_id uuid, p_right text) returns boolean
     language sql stable security definer
@@ -33,7 +33,7 @@ as $$
         where pm.molecule_id = p_molecule_id
           and tm.user_id = chem_private.uid()
           and pm.grants <> 'reference'
-          and case p_right when 'manage' then tm.role = 'owner' and pm.grants = 'manage'
+          and case p_right when 'manage' then tm.role = 'owner'
                            when 'change' then tm.role in ('owner', 'editor')
                            else true end)
 $$;
@@ -49,7 +49,7 @@ as $$
         where px.mixture_id = p_mixture_id
           and tm.user_id = chem_private.uid()
           and px.grants <> 'reference'
-          and case p_right when 'manage' then tm.role = 'owner' and px.grants = 'manage'
+          and case p_right when 'manage' then tm.role = 'owner'
                            when 'change' then tm.role in ('owner', 'editor')
                            else true end)
 $$;
@@ -118,9 +118,8 @@ begin
         when current_user = 'cryo_service' or v_creator = chem_private.uid() then 'manage'
         else 'reference'
     end;
-    if tg_op = 'UPDATE' and array_position(array['reference', 'change', 'manage'], old.grants)
-                          > array_position(array['reference', 'change', 'manage'], new.grants) then
-        new.grants := old.grants;
+    if tg_op = 'UPDATE' and old.grants = 'manage' then
+        new.grants := 'manage';
     end if;
     return new;
 end

@@ -91,7 +91,7 @@ public class TeamRepository {
     }
 
     /**
-     * Links a row to a project. What the link grants ({@code reference}, {@code change} or {@code manage})
+     * Links a row to a project. What the link grants ({@code reference} or {@code manage})
      * is decided by the database from the caller's own right on the row; linking again can only raise it.
      *
      * @return the link's grant
@@ -108,8 +108,7 @@ public class TeamRepository {
         String sql = """
                 insert into chem.%1$s as l (project_id, %2$s, added_by) values ($1, $2, $3)
                 on conflict (project_id, %2$s) do update set added_by = excluded.added_by, added_at = now()
-                    where array_position(array['reference', 'change', 'manage'], excluded.grants)
-                        > array_position(array['reference', 'change', 'manage'], l.grants)""".formatted(table, column);
+                    where excluded.grants = 'manage' and l.grants = 'reference'""".formatted(table, column);
         return db.preparedQuery(sql).execute(Tuple.of(projectId, id, addedBy))
                 .chain(() -> db.preparedQuery("select grants from chem.%s where project_id = $1 and %s = $2".formatted(table, column))
                         .execute(Tuple.of(projectId, id)))
