@@ -6,6 +6,7 @@ import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithDefaults;
 
 @ConfigMapping(prefix = "cryo.import")
 public interface ImportConfig {
@@ -69,6 +70,28 @@ public interface ImportConfig {
     Optional<String> clientSecret();
 
     Map<String, Upstream> upstreams();
+
+    /** How calls to each remote ("pubchem", "chembl", "molecule-service") are guarded (CallPolicy). */
+    @WithDefaults
+    Map<String, Calls> calls();
+
+    interface Calls {
+
+        /** Longest wait for one attempt's answer (PubChem's own limit is 30 s). */
+        @WithDefault("30s")
+        Duration timeout();
+
+        @WithDefault("12")
+        int maxRetries();
+
+        /** A call gives up once its attempts and backoffs have taken this long. */
+        @WithDefault("5m")
+        Duration maxRetryDuration();
+
+        /** The exponential backoff between attempts grows up to this. */
+        @WithDefault("30s")
+        Duration maxBackoff();
+    }
 
     interface Upstream {
 

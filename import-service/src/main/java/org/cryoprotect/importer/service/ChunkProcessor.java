@@ -11,8 +11,10 @@ import jakarta.enterprise.inject.Instance;
 import org.cryoprotect.importer.ImportConfig;
 import org.cryoprotect.importer.client.BatchRecord;
 import org.cryoprotect.importer.client.BatchResult;
-import org.cryoprotect.importer.client.MoleculeServiceWriter;
+import org.cryoprotect.importer.client.MoleculeServiceClient;
+import org.cryoprotect.importer.metrics.ImportMetrics;
 import org.cryoprotect.importer.model.Source;
+import org.cryoprotect.importer.remote.RemoteRefusedException;
 import org.cryoprotect.importer.repository.CacheRepository;
 import org.cryoprotect.importer.repository.ChunkRepository;
 import org.cryoprotect.importer.repository.ChunkRepository.Chunk;
@@ -21,7 +23,6 @@ import org.cryoprotect.importer.repository.ChunkRepository.Failed;
 import org.cryoprotect.importer.repository.ChunkRepository.Item;
 import org.cryoprotect.importer.upstream.RecordSource;
 import org.cryoprotect.importer.upstream.RecordSource.UnusableRecordException;
-import org.cryoprotect.importer.upstream.UpstreamRejectedException;
 import org.jboss.logging.Logger;
 
 import io.smallrye.mutiny.Multi;
@@ -42,16 +43,16 @@ public class ChunkProcessor {
     private final Map<Source, RecordSource> sources = new HashMap<>();
     private final CacheRepository cache;
     private final ChunkRepository chunks;
-    private final MoleculeServiceWriter writer;
+    private final MoleculeServiceClient molecules;
     private final ImportMetrics metrics;
     private final ImportConfig config;
 
     public ChunkProcessor(Instance<RecordSource> sources, CacheRepository cache, ChunkRepository chunks,
-            MoleculeServiceWriter writer, ImportMetrics metrics, ImportConfig config) {
+            MoleculeServiceClient molecules, ImportMetrics metrics, ImportConfig config) {
         sources.forEach(source -> this.sources.put(source.source(), source));
         this.cache = cache;
         this.chunks = chunks;
-        this.writer = writer;
+        this.molecules = molecules;
         this.metrics = metrics;
         this.config = config;
     }
@@ -113,7 +114,7 @@ public class ChunkProcessor {
                 failed.add(new Failed(item.seq(), e.getMessage(), false));
             }
         }
-        Uni<List<BatchResult>> results = batch.isEmpty() ? Uni.createFrom().item(List.of()) : writer.upsert(batch);
+        Uni<List<BatchResult>> results = batch.isEmpty() ? Uni.createFrom().item(List.of()) : molecules.upsert(batch);
         return results.chain(answers -> {
             List<Done> done = new ArrayList<>();
             for (int i = 0; i < answers.size(); i++) {
@@ -139,7 +140,7 @@ public class ChunkProcessor {
     private Uni<Void> giveBack(Chunk chunk, Throwable failure) {
         String reason = failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage();
         String upstream = chunk.source().id();
-        if (failure instanceof UpstreamRejectedException || failure instanceof MoleculeServiceWriter.BatchRefusedException) {
+        if (failure instanceof RemoteRefusedException) {
             LOG.warnf("chunk %d of job %s refused: %s", chunk.id(), chunk.jobId(), reason);
             List<Failed> failed = chunk.items().stream().map(item -> new Failed(item.seq(), reason, false)).toList();
             return chunks.settle(chunk, List.of(), failed)

@@ -21,7 +21,7 @@ import io.smallrye.mutiny.Uni;
 @RegisterProvider(RequestIdClientFilter.class)
 @RegisterRestClient(configKey = "chembl")
 @Path("/molecule.json")
-public interface ChemblApi {
+interface ChemblApi {
 
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)

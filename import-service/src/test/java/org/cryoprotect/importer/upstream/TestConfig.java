@@ -28,6 +28,7 @@ final class TestConfig {
             public String clientId() { return "import-service"; }
             public java.util.Optional<String> clientSecret() { return java.util.Optional.of("secret"); }
             public Map<String, Upstream> upstreams() { return Map.of(); }
+            public Map<String, Calls> calls() { return Map.of(); }
         };
     }
 }
