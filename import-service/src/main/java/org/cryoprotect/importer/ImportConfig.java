@@ -1,6 +1,7 @@
 package org.cryoprotect.importer;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -70,6 +71,20 @@ public interface ImportConfig {
     Optional<String> clientSecret();
 
     Map<String, Upstream> upstreams();
+
+    Toxicity toxicity();
+
+    /** What a job with {@code include: ["toxicity"]} fetches. */
+    interface Toxicity {
+
+        /** PUG-View sections (under Toxicity) whose items become measurements, one per item. */
+        @WithDefault("Non-Human Toxicity Values,Ecotoxicity Values")
+        List<String> pubchemHeadings();
+
+        /** ChEMBL activity standard_type values fetched as measurements. */
+        @WithDefault("LD50,LC50,LD10,TD50,IC50,CC50,EC50,NOAEL,LOAEL")
+        List<String> chemblTypes();
+    }
 
     /** How calls to each remote ("pubchem", "chembl", "molecule-service") are guarded (CallPolicy). */
     @WithDefaults

@@ -24,4 +24,8 @@ interface MoleculeServiceApi {
     @POST
     @Path("/molecules/batch")
     Uni<Response> batch(@HeaderParam("Authorization") String bearer, BatchRequest request);
+
+    @POST
+    @Path("/toxicity/batch")
+    Uni<Response> toxicity(@HeaderParam("Authorization") String bearer, ToxicityBatch batch);
 }

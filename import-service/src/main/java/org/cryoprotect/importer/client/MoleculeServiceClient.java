@@ -1,5 +1,6 @@
 package org.cryoprotect.importer.client;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 
@@ -26,11 +27,14 @@ import io.smallrye.mutiny.Uni;
 public class MoleculeServiceClient {
 
     private static final String REMOTE = "molecule-service";
+    /** molecule-service takes at most this many measurements per request. */
+    static final int MAX_MEASUREMENTS = 1000;
 
     private final MoleculeServiceApi api;
     private final ServiceTokens tokens;
     private final ImportMetrics metrics;
     private final Endpoint batch;
+    private final Endpoint toxicity;
 
     public MoleculeServiceClient(@RestClient MoleculeServiceApi api, ServiceTokens tokens, CallPolicy policy,
             ImportMetrics metrics) {
@@ -38,11 +42,29 @@ public class MoleculeServiceClient {
         this.tokens = tokens;
         this.metrics = metrics;
         this.batch = policy.endpoint(REMOTE, "batch", CallPolicy.OPEN);
+        this.toxicity = policy.endpoint(REMOTE, "toxicity", CallPolicy.OPEN);
     }
 
     /** One result per record, in order. A batch molecule-service refuses as a whole fails with the reason. */
     public Uni<List<BatchResult>> upsert(List<BatchRecord> records) {
         return batch.call(() -> post(batch, bearer -> api.batch(bearer, new BatchRequest(records)), records.size()));
+    }
+
+    /**
+     * One result per measurement, in order, in requests of at most 1000, one after the other: a
+     * retry resends only the request that failed. Idempotent by (molecule, source, record).
+     */
+    public Uni<List<BatchResult>> writeToxicity(List<ToxicityMeasurement> measurements) {
+        Uni<List<BatchResult>> results = Uni.createFrom().item(ArrayList::new);
+        for (int from = 0; from < measurements.size(); from += MAX_MEASUREMENTS) {
+            List<ToxicityMeasurement> part = measurements.subList(from, Math.min(measurements.size(), from + MAX_MEASUREMENTS));
+            results = results.chain(all -> toxicity.call(() -> post(toxicity,
+                    bearer -> api.toxicity(bearer, new ToxicityBatch(part)), part.size())).map(more -> {
+                        all.addAll(more);
+                        return all;
+                    }));
+        }
+        return results;
     }
 
     private Uni<List<BatchResult>> post(Endpoint endpoint, Function<String, Uni<Response>> request, int sent) {

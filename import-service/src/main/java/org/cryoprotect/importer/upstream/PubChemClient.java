@@ -31,17 +31,24 @@ public class PubChemClient {
     static final String LEGACY_PROPERTIES = PROPERTIES.replace("SMILES,ConnectivitySMILES",
             "IsomericSMILES,CanonicalSMILES");
 
+    /** The PUG-View heading asked for: the path down to it is all the record then holds. */
+    static final String TOXICITY_HEADING = "Toxicity";
+
     private final PubChemApi api;
+    private final PugViewApi view;
     private final Upstream upstream;
     private final Endpoint properties;
     private final Endpoint synonyms;
+    private final Endpoint toxicity;
     private final AtomicReference<String> propertyNames = new AtomicReference<>(PROPERTIES);
 
-    public PubChemClient(@RestClient PubChemApi api, Upstream upstream) {
+    public PubChemClient(@RestClient PubChemApi api, @RestClient PugViewApi view, Upstream upstream) {
         this.api = api;
+        this.view = view;
         this.upstream = upstream;
         this.properties = upstream.endpoint("pubchem", "properties");
         this.synonyms = upstream.endpoint("pubchem", "synonyms");
+        this.toxicity = upstream.endpoint("pubchem", "toxicity");
     }
 
     /**
@@ -85,5 +92,11 @@ public class PubChemClient {
             }
             return byCid;
         });
+    }
+
+    /** The PUG-View record of the CID's Toxicity section; an empty object when PubChem has none (404 PUGVIEW.NotFound). */
+    public Uni<JsonObject> toxicity(String cid) {
+        return upstream.call(toxicity, () -> view.record(cid, TOXICITY_HEADING),
+                reply -> reply.status() == 404 ? new JsonObject() : reply.requireOk().json());
     }
 }
