@@ -55,7 +55,7 @@ public class ChemblResource {
     static final int DEFAULT_LIMIT = 20;
     static final int MAX_LIMIT = 1000;
     private static final Pattern LEADING_DIGITS = Pattern.compile("^\\d+");
-    private static final Set<String> PAGING = Set.of("limit", "offset", "format", "only", "order_by");
+    static final Set<String> PAGING = Set.of("limit", "offset", "format", "only", "order_by");
 
     private final UpstreamPipeline pipeline;
     private final DataStore data;
@@ -223,15 +223,15 @@ public class ChemblResource {
         root.set("molecules", molecules);
         ObjectNode meta = root.putObject("page_meta");
         meta.put("limit", limit);
-        meta.put("next", offset + limit < total ? link(params, limit, offset + limit) : null);
+        meta.put("next", offset + limit < total ? link("molecule", params, limit, offset + limit) : null);
         meta.put("offset", offset);
-        meta.put("previous", offset > 0 ? link(params, limit, Math.max(0, offset - limit)) : null);
+        meta.put("previous", offset > 0 ? link("molecule", params, limit, Math.max(0, offset - limit)) : null);
         meta.put("total_count", total);
         return Reply.json(200, write(root));
     }
 
     /** Not "not found" while generated compounds may still appear: EBI's 503 page, ask again soon. */
-    private static Reply growing() {
+    static Reply growing() {
         return Reply.growing(Reply.HTML, ErrorPages.ebi(503));
     }
 
@@ -296,8 +296,9 @@ public class ChemblResource {
         return result;
     }
 
-    private static String link(Map<String, List<String>> params, int limit, int offset) {
-        StringBuilder s = new StringBuilder(BASE).append("/molecule.json?limit=").append(limit).append("&offset=").append(offset);
+    /** A relative link to another page of a listing, carrying the request's filters (as ChEMBL's page_meta). */
+    static String link(String resource, Map<String, List<String>> params, int limit, int offset) {
+        StringBuilder s = new StringBuilder(BASE).append('/').append(resource).append(".json?limit=").append(limit).append("&offset=").append(offset);
         params.forEach((k, values) -> {
             if (!"limit".equals(k) && !"offset".equals(k)) {
                 for (String v : values) {
@@ -310,7 +311,7 @@ public class ChemblResource {
     }
 
     /** Tastypie reads leading digits and falls back to the default otherwise. */
-    private static int number(Map<String, List<String>> params, String key, int fallback) {
+    static int number(Map<String, List<String>> params, String key, int fallback) {
         List<String> values = params.get(key);
         if (values == null || values.isEmpty()) {
             return fallback;

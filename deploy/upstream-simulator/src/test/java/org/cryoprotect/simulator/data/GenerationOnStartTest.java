@@ -2,6 +2,7 @@ package org.cryoprotect.simulator.data;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.anyOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
@@ -74,8 +75,16 @@ class GenerationOnStartTest {
         given().get("/chembl/api/data/molecule.json?limit=5").then().statusCode(503);
         given().get("/chembl/api/data/molecule.json?pref_name__iexact=glycerol").then().statusCode(200)
                 .body("page_meta.total_count", equalTo(1));
+        // Toxicity: demo records at once; a CID or ChEMBL id the generated set may hold is "ask again".
+        given().get("/rest/pug_view/data/compound/679/JSON?heading=Toxicity").then().statusCode(200)
+                .body("Record.RecordNumber", equalTo(679));
+        given().get("/rest/pug_view/data/compound/" + firstCid + "/JSON").then().statusCode(503).header("Retry-After", "5");
+        given().get("/chembl/api/data/activity.json?molecule_chembl_id=CHEMBL504").then().statusCode(200)
+                .body("page_meta.total_count", equalTo(5));
+        given().get("/chembl/api/data/activity.json?molecule_chembl_id__in=CHEMBL504," + firstChemblId).then().statusCode(503);
+        given().get("/chembl/api/data/activity.json?standard_type=LD50").then().statusCode(503);
         given().get("/admin/stats").then()
-                .body("pubchem.service_unavailable_by_reason.data_generating", greaterThanOrEqualTo(2));
+                .body("pubchem.service_unavailable_by_reason.data_generating", greaterThanOrEqualTo(3));
 
         generation.release();
         await().atMost(Duration.ofMinutes(2))
@@ -86,8 +95,11 @@ class GenerationOnStartTest {
         given().get("/rest/pug/compound/name/CRYOSIM-000001/cids/JSON").then().statusCode(200)
                 .body("IdentifierList.CID[0]", equalTo((int) firstCid));
         given().get(chemblUrl).then().statusCode(200).body(containsString(firstChemblId));
+        given().get("/rest/pug_view/data/compound/" + firstCid + "/JSON").then().statusCode(anyOf(equalTo(200), equalTo(404)));
+        given().get("/chembl/api/data/activity.json?molecule_chembl_id__in=CHEMBL504," + firstChemblId).then().statusCode(200);
         // Now a miss is a miss.
         given().get("/rest/pug/compound/cid/1/property/Title/JSON").then().statusCode(404);
+        given().get("/rest/pug_view/data/compound/1/JSON").then().statusCode(404).body("Fault.Code", equalTo("PUGVIEW.NotFound"));
         given().get("/chembl/api/data/molecule/CHEMBL1.json").then().statusCode(404);
     }
 }
