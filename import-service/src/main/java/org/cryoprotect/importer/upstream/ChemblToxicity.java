@@ -6,9 +6,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.cryoprotect.common.toxicity.ToxicityVocabulary;
 import org.cryoprotect.importer.ImportConfig;
 import org.cryoprotect.importer.client.ToxicityMeasurement;
 import org.cryoprotect.importer.model.Source;
@@ -20,11 +22,13 @@ import io.vertx.core.json.JsonObject;
 /**
  * ChEMBL activities of the configured standard types, for all of a chunk's molecules at once
  * (paginated). Each activity is one measurement with its standard value and unit as ChEMBL
- * reports them; the record is the activity id, the reference its document.
+ * reports them, the target organism as species and the route its assay description names; the
+ * record is the activity id, the reference its document.
  */
 @ApplicationScoped
 public class ChemblToxicity implements ToxicitySource {
 
+    private static final Pattern WORDS = Pattern.compile("[^\\p{L}-]+");
     private static final Set<String> RELATIONS = Set.of("=", "<", ">", "<=", ">=", "~");
     /** Assay context kept with each measurement. */
     private static final List<String> DETAILS = List.of("assay_type", "assay_description", "target_organism",
@@ -112,7 +116,24 @@ public class ChemblToxicity implements ToxicitySource {
                     null, "ChEMBL activity with " + String.join(", ", missing), details);
         }
         return new ToxicityMeasurement("chembl", null, id, record, null, reference, type, relation, value, units,
-                text(activity, "target_organism"), null, null, null, details);
+                text(activity, "target_organism"), route(text(activity, "assay_description")), null, null, details);
+    }
+
+    /**
+     * ChEMBL has no route field; its assay descriptions name it ("... after oral administration").
+     * The first word of four letters or more that names a route is the route as reported; shorter
+     * abbreviations (ip, iv) are too easily other words in prose.
+     */
+    static String route(String description) {
+        if (description == null) {
+            return null;
+        }
+        for (String word : WORDS.split(description)) {
+            if (word.length() >= 4 && ToxicityVocabulary.route(word).isPresent()) {
+                return word;
+            }
+        }
+        return null;
     }
 
     private static String text(JsonObject activity, String key) {

@@ -175,6 +175,9 @@ class ToxicityImportIT {
                 assertEquals(Double.parseDouble((String) activity.get("standard_value")), row.getDouble("value"), 0.0);
                 assertEquals(activity.get("standard_units"), row.getString("unit"));
                 assertEquals(activity.get("target_organism"), row.getString("species_reported"));
+                String route = row.getString("route_reported");
+                assertTrue(route == null || ((String) activity.get("assay_description")).contains(route),
+                        "the route as the assay description names it: " + route);
                 assertEquals(activity.get("assay_description"), row.getJsonObject("details").getString("assay_description"));
                 assertEquals(activity.get("assay_type"), row.getJsonObject("details").getString("assay_type"));
             }

@@ -128,13 +128,14 @@ class ToxicityMappingTest {
         assertEquals(14500.0, ld50.value(), "standard_value is a string in ChEMBL's JSON");
         assertEquals("mg.kg-1", ld50.unit(), "as reported; molecule-service normalizes");
         assertEquals("Rattus norvegicus", ld50.species());
-        assertNull(ld50.route());
+        assertEquals("oral", ld50.route(), "named by the assay description");
         assertEquals(Map.of("assay_type", "T",
                 "assay_description", "Acute toxicity in rat assessed as lethal dose by oral administration",
                 "target_organism", "Rattus norvegicus", "document_chembl_id", "CHEMBL1123456",
                 "assay_chembl_id", "CHEMBL615130"), ld50.details());
 
         assertEquals(">", measurements.get(1).relation(), "ChEMBL's quoted relations lose their quotes");
+        assertNull(measurements.get(1).route(), "a cell assay has no route");
         assertEquals("nM", measurements.get(1).unit());
 
         ToxicityMeasurement notDetermined = measurements.get(2);
@@ -143,6 +144,15 @@ class ToxicityMappingTest {
         assertNull(notDetermined.value());
         assertNull(notDetermined.endpoint());
         assertEquals("Not Determined", notDetermined.details().get("activity_comment"));
+    }
+
+    @Test
+    void theRouteOfAChemblActivityIsTheWordItsAssayDescriptionUses() {
+        assertEquals("intraperitoneal", ChemblToxicity.route("Acute toxicity in mouse assessed as lethality after intraperitoneal administration"));
+        assertEquals("intravenous", ChemblToxicity.route("Toxicity in rat assessed by intravenous injection"));
+        assertNull(ChemblToxicity.route("Cytotoxicity against human HeLa cells assessed as reduction in cell viability after 24 hrs"));
+        assertNull(ChemblToxicity.route("Toxicity in mice, ip"), "abbreviations in prose are not trusted");
+        assertNull(ChemblToxicity.route(null));
     }
 
     @Test
