@@ -25,17 +25,21 @@ final class Numbers {
     private Numbers() {
     }
 
-    /** The value, or null when the separators leave it ambiguous. */
+    /** The value, or null when the separators leave it ambiguous (or it overflows). */
     static Double parse(String written) {
         Matcher power = POWER.matcher(written);
         String mantissa = written;
-        int exponent = 0;
+        String exponent = "0";
         if (power.find()) {
             mantissa = written.substring(0, power.start());
-            exponent = Integer.parseInt(power.group(1).replace('−', '-').replace("+", ""));
+            exponent = power.group(1).replace('−', '-').replace("+", "");
         }
         String plain = plain(mantissa);
-        return plain == null ? null : Double.valueOf(plain + "E" + exponent);
+        if (plain == null) {
+            return null;
+        }
+        double value = Double.parseDouble(plain + "E" + exponent);
+        return Double.isFinite(value) ? value : null;
     }
 
     private static String plain(String s) {

@@ -83,8 +83,10 @@ final class Terms {
         Matcher m = WORD.matcher(text);
         while (m.find()) {
             int end = m.end();
-            while (end > m.start() + 1 && ".'-".indexOf(text.charAt(end - 1)) >= 0) {
-                end--; // "i.p." keeps its dots via key(); a sentence's full stop or a dash does not join
+            boolean abbreviation = m.group().indexOf('.') < m.group().length() - 1; // "i.p.", "p.o."
+            while (end > m.start() + 1 && ".'-".indexOf(text.charAt(end - 1)) >= 0
+                    && !(abbreviation && text.charAt(end - 1) == '.')) {
+                end--; // a sentence's full stop, an apostrophe or a dash is not part of the word
             }
             words.add(new int[] {m.start(), end});
         }

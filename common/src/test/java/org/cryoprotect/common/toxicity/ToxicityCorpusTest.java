@@ -3,6 +3,7 @@ package org.cryoprotect.common.toxicity;
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -39,6 +40,18 @@ class ToxicityCorpusTest {
         long unparsed = lines.stream().filter(line -> line[1].equals("UNPARSED")).count();
         assertTrue(lines.size() >= 120, "corpus has " + lines.size() + " lines");
         assertTrue(unparsed >= 20, "corpus has " + unparsed + " unparsed lines");
+    }
+
+    /** Whatever a source cuts off, the parser answers Parsed or Unparsed and never throws. */
+    @Test
+    void everyPrefixAndSuffixOfEveryLineParsesWithoutThrowing() throws IOException {
+        for (String[] line : lines()) {
+            String text = line[0];
+            for (int i = 0; i <= text.length(); i++) {
+                assertNotNull(ToxicityText.parse(text.substring(0, i)), text);
+                assertNotNull(ToxicityText.parse(text.substring(i)), text);
+            }
+        }
     }
 
     @ParameterizedTest(name = "{0}")
