@@ -1,0 +1,29 @@
+package org.cryoprotect.common.toxicity;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** A toxicity endpoint named in a text ("LD50", "LDLo", "NOAEL", "EC10"), with its canonical spelling. */
+record Endpoint(int start, int end, String canonical) {
+
+    private static final Pattern ENDPOINT = Pattern.compile(
+            "(?<![A-Za-z0-9])(NOAEL|LOAEL|NOAEC|LOAEC|NOEL|LOEL|NOEC|LOEC|MATC|TLm"
+            + "|(?:LD|LC|TD|TC|ID|IC|CC|EC|ED|GI|LL|EL|EbC|ErC|EyC)(?:Lo|\\d{1,3}))(?![A-Za-z0-9])",
+            Pattern.CASE_INSENSITIVE);
+    private static final Map<String, String> MIXED_CASE = Map.of(
+            "LDLO", "LDLo", "LCLO", "LCLo", "TDLO", "TDLo", "TCLO", "TCLo");
+
+    static List<Endpoint> findAll(String text) {
+        List<Endpoint> found = new ArrayList<>();
+        Matcher m = ENDPOINT.matcher(text);
+        while (m.find()) {
+            String upper = m.group(1).toUpperCase(Locale.ROOT);
+            found.add(new Endpoint(m.start(), m.end(), MIXED_CASE.getOrDefault(upper, upper)));
+        }
+        return found;
+    }
+}
