@@ -82,8 +82,23 @@ create table chem.toxicity_counts (
     unparsed     integer not null
 );
 
--- Readable exactly when the molecule is; written by nobody but the triggers below (which run as the
--- schema owner: FORCE applies to the owner too, hence its policy).
+-- Readable exactly when the molecule is, as read_with_molecule says it, but asked row by row: written
+-- as the policy's EXISTS, the planner made it one hashed scan of every molecule the caller may see
+-- (300 ms at 100k molecules) even where a ranking reads 51 rows. In PL/pgSQL, run as the caller so the
+-- molecules' own policy decides, it is a primary-key lookup per row read.
+create function chem_private.molecule_readable(p_molecule_id uuid) returns boolean
+    language plpgsql stable
+    set search_path = ''
+as $$
+begin
+    return exists (select 1 from chem.molecules m where m.id = p_molecule_id);
+end
+$$;
+revoke all on function chem_private.molecule_readable(uuid) from public;
+grant execute on function chem_private.molecule_readable(uuid) to cryo_anon, cryo_authenticated, cryo_service;
+
+-- Written by nobody but the triggers below (which run as the schema owner: FORCE applies to the owner
+-- too, hence its policy).
 do $$
 declare t text;
 begin
@@ -92,7 +107,7 @@ begin
         execute format('alter table chem.%I enable row level security', t);
         execute format('alter table chem.%I force row level security', t);
         execute format('create policy read_with_molecule on chem.%I for select to cryo_anon, cryo_authenticated '
-                       'using (exists (select 1 from chem.molecules m where m.id = molecule_id))', t);
+                       'using (chem_private.molecule_readable(molecule_id))', t);
         execute format('create policy service_role_read on chem.%I for select to cryo_service using (true)', t);
         execute format('create policy schema_owner_maintains on chem.%I for all to current_user using (true) with check (true)', t);
         execute format('revoke all on chem.%I from public', t);
@@ -101,9 +116,11 @@ begin
 end
 $$;
 
--- Recomputes the statistics of the given molecules from their measurements. Concurrent writers of one
--- molecule take turns (advisory lock per molecule, in id order); each recomputation is then a new
--- statement that sees what the other committed.
+-- Recomputes the statistics of the given molecules from their measurements. Writers of one molecule
+-- take turns: the first statement locks each molecule's counts row (made if need be), in id order, so
+-- a concurrent writer waits for the other's commit, and the statements after it (each with a new
+-- snapshot) see what the other committed. Row locks, unlike advisory locks, cost no shared memory,
+-- so a bulk rebuild of every molecule takes them too.
 create function chem_private.refresh_toxicity_stats(p_molecule_ids uuid[]) returns void
     language plpgsql security definer
     set search_path = ''
@@ -112,7 +129,9 @@ begin
     if cardinality(p_molecule_ids) = 0 then
         return;
     end if;
-    perform pg_advisory_xact_lock(1131, hashtext(id::text)) from unnest(p_molecule_ids) as ids(id) order by id;
+    insert into chem.toxicity_counts as c (molecule_id, measurements, unparsed)
+    select m.id, 0, 0 from chem.molecules m where m.id = any(p_molecule_ids) order by m.id
+    on conflict (molecule_id) do update set measurements = c.measurements;
 
     delete from chem.toxicity_stats where molecule_id = any(p_molecule_ids);
     insert into chem.toxicity_stats (molecule_id, endpoint, species, route, unit, n, min, median, max)
@@ -129,11 +148,12 @@ begin
                             (t.molecule_id, t.endpoint, t.normalized_unit, t.route),
                             (t.molecule_id, t.endpoint, t.normalized_unit));
 
-    delete from chem.toxicity_counts where molecule_id = any(p_molecule_ids);
-    insert into chem.toxicity_counts (molecule_id, measurements, unparsed)
-    select t.molecule_id, count(*), count(*) filter (where t.unparsed_reason is not null)
-    from chem.toxicity t where t.molecule_id = any(p_molecule_ids)
-    group by t.molecule_id;
+    update chem.toxicity_counts c set measurements = coalesce(x.measurements, 0), unparsed = coalesce(x.unparsed, 0)
+    from unnest(p_molecule_ids) as ids(id)
+    left join (select t.molecule_id, count(*) as measurements, count(*) filter (where t.unparsed_reason is not null) as unparsed
+               from chem.toxicity t where t.molecule_id = any(p_molecule_ids) group by t.molecule_id) x on x.molecule_id = ids.id
+    where c.molecule_id = ids.id;
+    delete from chem.toxicity_counts where molecule_id = any(p_molecule_ids) and measurements = 0;
 end
 $$;
 
