@@ -567,7 +567,41 @@ load_demo() {
         fi
     done
     log "demo mixtures: created=$created already-present=$skipped"
+    import_demo_toxicity || problems=$((problems + 1))
     (( problems == 0 )) || warn "the demo data loaded with $problems problem(s), see above; the services keep running"
+}
+
+# Toxicity of the demo molecules through the real import path (import-service → PubChem PUG-View /
+# ChEMBL /activity, the simulator unless CRYO_UPSTREAM=internet → molecule-service), as the demo
+# researcher: the PubChem CIDs with their properties and toxicity, the ChEMBL ids (already in the
+# registry from the batch above) with their activities. A re-run adds nothing (measurements are
+# identified by their source record).
+import_demo_toxicity() {
+    local password token src include ids job status summary failed=0
+    password=$(read_secret demo-user-password)
+    http_call -H 'Content-Type: application/json' --data-binary @- "$AUTH_URL/api/auth/login" \
+        < <(login_body "$DEMO_EMAIL" "$password")
+    token=$(jq -r '.access_token // empty' <<<"$HTTP_BODY")
+    [[ -n $token ]] || { warn "demo toxicity not imported: cannot log in as $DEMO_EMAIL (HTTP $HTTP_STATUS)"; return 1; }
+    for src in pubchem chembl; do
+        if [[ $src == pubchem ]]; then include='["properties","toxicity"]'; else include='["toxicity"]'; fi
+        ids=$(jq -c --arg src "$src" '[.[] | select(.source == $src) | .source_id]' "$DEMO_DIR/molecules.json")
+        http_call -H "Authorization: Bearer $token" -H 'Content-Type: application/json' \
+            -d "{\"source\":\"$src\",\"ids\":$ids,\"include\":$include}" "http://127.0.0.1:$IMPORT_PORT/api/imports"
+        job=$(jq -r '.id // empty' <<<"$HTTP_BODY")
+        [[ $HTTP_STATUS == 202 && -n $job ]] || { warn "starting the $src toxicity import failed: HTTP $HTTP_STATUS $HTTP_BODY"; failed=1; continue; }
+        local deadline=$((SECONDS + ${START_DEADLINE:-900}))
+        while true; do
+            http_call -H "Authorization: Bearer $token" "http://127.0.0.1:$IMPORT_PORT/api/imports/$job"
+            status=$(jq -r '.status // empty' <<<"$HTTP_BODY")
+            [[ $status == running ]] || break
+            if (( SECONDS >= deadline )); then warn "the $src toxicity import $job is still running"; failed=1; break; fi
+            sleep 1
+        done
+        summary=$(jq -r '"\(.status): \(.succeeded) ids imported, \(.failed) failed; measurements created=\(.measurements.created) unchanged=\(.measurements.unchanged) unparsed=\(.measurements.unparsed)"' <<<"$HTTP_BODY")
+        log "demo toxicity ($src, job $job): $summary"
+    done
+    return "$failed"
 }
 
 # ---------------------------------------------------------------------------------------------
@@ -605,7 +639,11 @@ Try it: log in as the demo researcher (the access token lasts 15 minutes; log in
        -d '{"name":"Ectoine","smiles":"CC1=NC(CCN1)C(=O)O"}' http://localhost:$MOLECULE_PORT/api/molecules
   curl -s 'http://localhost:$MOLECULE_PORT/api/public/molecules?limit=5'
 
-Import compounds (from the simulator unless CRYO_UPSTREAM=internet), then watch the job:
+Toxicity imported for the demo molecules (oral rat LD50s and more, with their references):
+  curl -s -H "Authorization: Bearer \$TOKEN" 'http://localhost:$MOLECULE_PORT/api/toxicity?endpoint=LD50&limit=5'
+
+Import compounds (from the simulator unless CRYO_UPSTREAM=internet), then watch the job
+("include": ["properties", "toxicity"] fetches their toxicity values too):
   JOB=\$(curl -s -H "Authorization: Bearer \$TOKEN" -H 'Content-Type: application/json' \\
        -d '{"source":"pubchem","ids":[5988,6251,1030,100000000]}' http://localhost:$IMPORT_PORT/api/imports | $extract_id)
   curl -s -N -H "Authorization: Bearer \$TOKEN" http://localhost:$IMPORT_PORT/api/imports/\$JOB/events

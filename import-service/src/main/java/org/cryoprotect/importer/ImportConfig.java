@@ -1,11 +1,13 @@
 package org.cryoprotect.importer;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithDefaults;
 
 @ConfigMapping(prefix = "cryo.import")
 public interface ImportConfig {
@@ -69,6 +71,42 @@ public interface ImportConfig {
     Optional<String> clientSecret();
 
     Map<String, Upstream> upstreams();
+
+    Toxicity toxicity();
+
+    /** What a job with {@code include: ["toxicity"]} fetches. */
+    interface Toxicity {
+
+        /** PUG-View sections (under Toxicity) whose items become measurements, one per item. */
+        @WithDefault("Non-Human Toxicity Values,Ecotoxicity Values")
+        List<String> pubchemHeadings();
+
+        /** ChEMBL activity standard_type values fetched as measurements. */
+        @WithDefault("LD50,LC50,LD10,TD50,IC50,CC50,EC50,NOAEL,LOAEL")
+        List<String> chemblTypes();
+    }
+
+    /** How calls to each remote ("pubchem", "chembl", "molecule-service") are guarded (CallPolicy). */
+    @WithDefaults
+    Map<String, Calls> calls();
+
+    interface Calls {
+
+        /** Longest wait for one attempt's answer (PubChem's own limit is 30 s). */
+        @WithDefault("30s")
+        Duration timeout();
+
+        @WithDefault("12")
+        int maxRetries();
+
+        /** A call gives up once its attempts and backoffs have taken this long. */
+        @WithDefault("5m")
+        Duration maxRetryDuration();
+
+        /** The exponential backoff between attempts grows up to this. */
+        @WithDefault("30s")
+        Duration maxBackoff();
+    }
 
     interface Upstream {
 

@@ -16,11 +16,16 @@ import io.smallrye.mutiny.Uni;
 
 @RegisterProvider(RequestIdClientFilter.class)
 @RegisterRestClient(configKey = "molecule-service")
-@Path("/api/molecules/batch")
-public interface MoleculeServiceApi {
+@Path("/api")
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
+interface MoleculeServiceApi {
 
     @POST
-    @Consumes(MediaType.APPLICATION_JSON)
-    @Produces(MediaType.APPLICATION_JSON)
+    @Path("/molecules/batch")
     Uni<Response> batch(@HeaderParam("Authorization") String bearer, BatchRequest request);
+
+    @POST
+    @Path("/toxicity/batch")
+    Uni<Response> toxicity(@HeaderParam("Authorization") String bearer, ToxicityBatch batch);
 }

@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.Response;
 
 import org.cryoprotect.importer.ImportConfig;
+import org.cryoprotect.importer.remote.RemoteUnavailableException;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
 
@@ -58,18 +59,18 @@ public class ServiceTokens {
     private Uni<Token> request() {
         if (config.clientSecret().isEmpty()) {
             LOG.error("cryo.import.client-secret (CRYO_IMPORT_CLIENT_SECRET) is not set: import-service cannot get a token");
-            return Uni.createFrom().failure(new DownstreamUnavailableException("import-service has no client secret"));
+            return Uni.createFrom().failure(new RemoteUnavailableException("import-service has no client secret"));
         }
         String credentials = "Basic " + Base64.getEncoder().encodeToString(
                 (config.clientId() + ":" + config.clientSecret().get()).getBytes(StandardCharsets.UTF_8));
         return auth.token(credentials, "client_credentials")
-                .onFailure().transform(e -> new DownstreamUnavailableException("cannot reach auth-service: " + e.getMessage()))
+                .onFailure().transform(e -> new RemoteUnavailableException("cannot reach auth-service: " + e.getMessage()))
                 .map(response -> {
                     try (response) {
                         String body = response.readEntity(String.class);
                         if (response.getStatus() != 200) {
                             LOG.warnf("auth-service refused import-service's client credentials: %d %s", response.getStatus(), body);
-                            throw new DownstreamUnavailableException("auth-service answered " + response.getStatus()
+                            throw new RemoteUnavailableException("auth-service answered " + response.getStatus()
                                     + " to import-service's client credentials");
                         }
                         JsonObject json = new JsonObject(body);

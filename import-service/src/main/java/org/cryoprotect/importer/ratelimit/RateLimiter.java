@@ -9,7 +9,7 @@ import java.util.function.Supplier;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.cryoprotect.importer.ImportConfig;
-import org.cryoprotect.importer.service.ImportMetrics;
+import org.cryoprotect.importer.metrics.ImportMetrics;
 import org.jboss.logging.Logger;
 
 import org.cryoprotect.common.db.Database;

@@ -2,13 +2,17 @@ package org.cryoprotect.importer.repository;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.ToIntFunction;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.cryoprotect.importer.model.Include;
+import org.cryoprotect.importer.model.MeasurementCounts;
 import org.cryoprotect.importer.model.Source;
 
 import org.cryoprotect.common.db.Database;
@@ -31,10 +35,11 @@ public class ChunkRepository {
     public record Item(int seq, String sourceId, int attempts) {
     }
 
-    public record Chunk(long id, UUID jobId, Source source, List<Item> items) {
+    public record Chunk(long id, UUID jobId, Source source, Set<Include> include, List<Item> items) {
     }
 
-    public record Done(int seq, UUID moleculeId, String outcome) {
+    /** An id imported: its molecule (null when only its toxicity was), and its measurements. */
+    public record Done(int seq, UUID moleculeId, String outcome, MeasurementCounts measurements) {
     }
 
     public record Failed(int seq, String reason, boolean retryable) {
@@ -52,7 +57,7 @@ public class ChunkRepository {
      */
     private static final String NEXT_JOB = """
             with running as (
-                select j.id, j.source, j.created_by, j.started_at,
+                select j.id, j.source, j.include, j.created_by, j.started_at,
                        (select count(*) from importer.chunks c
                          where c.job_id = j.id and c.finished_at is null and c.lease_until > clock_timestamp()) as in_flight,
                        coalesce((select max(c.claimed_at) from importer.chunks c where c.job_id = j.id),
@@ -61,7 +66,7 @@ public class ChunkRepository {
                  where j.status = 'running'),
             users as (
                 select created_by, sum(in_flight) as in_flight, max(served) as served from running group by created_by)
-            select r.id, r.source from running r join users u using (created_by)
+            select r.id, r.source, r.include from running r join users u using (created_by)
              where exists (select 1 from importer.items i
                             where i.job_id = r.id and i.state = 'pending' and i.lease_until < clock_timestamp())
              order by u.in_flight, u.served, r.in_flight, r.served, r.started_at
@@ -82,13 +87,19 @@ public class ChunkRepository {
              where i.job_id = $1 and i.seq = picked.seq
             returning chunk.id, i.seq, i.source_id, i.attempts""";
     private static final String MARK_DONE = """
-            with r as (select * from unnest($2::int[], $3::uuid[], $4::text[]) as r(seq, molecule_id, outcome)),
+            with r as (select * from unnest($2::int[], $3::uuid[], $4::text[], $5::int[], $6::int[], $7::int[], $8::int[])
+                         as r(seq, molecule_id, outcome, created, updated, unchanged, unparsed)),
             moved as (
                 update importer.items i set state = 'done', molecule_id = r.molecule_id, outcome = r.outcome,
                        reason = null, finished_at = now()
                   from r where i.job_id = $1 and i.seq = r.seq and i.state = 'pending'
-                returning i.outcome)
-            update importer.jobs set succeeded = succeeded + (select count(*) from moved), updated_at = now()
+                returning i.outcome, r.created, r.updated, r.unchanged, r.unparsed)
+            update importer.jobs set succeeded = succeeded + (select count(*) from moved),
+                   measurements_created = measurements_created + (select coalesce(sum(created), 0) from moved),
+                   measurements_updated = measurements_updated + (select coalesce(sum(updated), 0) from moved),
+                   measurements_unchanged = measurements_unchanged + (select coalesce(sum(unchanged), 0) from moved),
+                   measurements_unparsed = measurements_unparsed + (select coalesce(sum(unparsed), 0) from moved),
+                   updated_at = now()
              where id = $1
             returning (select count(*) from moved where outcome = 'created'),
                       (select count(*) from moved where outcome = 'updated'),
@@ -132,8 +143,13 @@ public class ChunkRepository {
             if (jobs.rowCount() == 0) {
                 return Uni.createFrom().item(Optional.<Chunk>empty());
             }
-            UUID jobId = jobs.iterator().next().getUUID("id");
-            Source source = Source.of(jobs.iterator().next().getString("source")).orElseThrow();
+            var job = jobs.iterator().next();
+            UUID jobId = job.getUUID("id");
+            Source source = Source.of(job.getString("source")).orElseThrow();
+            Set<Include> include = EnumSet.noneOf(Include.class);
+            for (String name : job.getArrayOfStrings("include")) {
+                include.add(Include.of(name).orElseThrow());
+            }
             return tx.preparedQuery(CLAIM)
                     .execute(Tuple.of(jobId, chunkSize.applyAsInt(source), replica, lease.toMillis() / 1000.0))
                     .map(rows -> {
@@ -144,7 +160,7 @@ public class ChunkRepository {
                             items.add(new Item(row.getInteger("seq"), row.getString("source_id"), row.getInteger("attempts")));
                         }
                         items.sort((a, b) -> Integer.compare(a.seq(), b.seq()));
-                        return items.isEmpty() ? Optional.<Chunk>empty() : Optional.of(new Chunk(chunkId, jobId, source, items));
+                        return items.isEmpty() ? Optional.<Chunk>empty() : Optional.of(new Chunk(chunkId, jobId, source, include, items));
                     });
         }));
     }
@@ -189,10 +205,14 @@ public class ChunkRepository {
         if (done.isEmpty()) {
             return Uni.createFrom().item(new int[3]);
         }
-        return tx.preparedQuery(MARK_DONE).execute(Tuple.of(job,
+        return tx.preparedQuery(MARK_DONE).execute(Tuple.from(List.of(job,
                 done.stream().map(Done::seq).toArray(Integer[]::new),
                 done.stream().map(Done::moleculeId).toArray(UUID[]::new),
-                done.stream().map(Done::outcome).toArray(String[]::new)))
+                done.stream().map(Done::outcome).toArray(String[]::new),
+                done.stream().map(d -> d.measurements().created()).toArray(Integer[]::new),
+                done.stream().map(d -> d.measurements().updated()).toArray(Integer[]::new),
+                done.stream().map(d -> d.measurements().unchanged()).toArray(Integer[]::new),
+                done.stream().map(d -> d.measurements().unparsed()).toArray(Integer[]::new))))
                 .map(rows -> {
                     var row = rows.iterator().next();
                     return new int[] {row.getInteger(0), row.getInteger(1), row.getInteger(2)};

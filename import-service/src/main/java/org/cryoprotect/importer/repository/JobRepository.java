@@ -3,12 +3,15 @@ package org.cryoprotect.importer.repository;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.cryoprotect.importer.model.ImportFailure;
 import org.cryoprotect.importer.model.ImportJob;
+import org.cryoprotect.importer.model.Include;
+import org.cryoprotect.importer.model.MeasurementCounts;
 import org.cryoprotect.importer.model.Source;
 
 import org.cryoprotect.common.db.Database;
@@ -24,7 +27,8 @@ import io.vertx.mutiny.sqlclient.Tuple;
 public class JobRepository {
 
     private static final String JOB_COLUMNS = """
-            id, source, status, total, succeeded, failed, started_at, finished_at,
+            id, source, include, status, total, succeeded, failed, started_at, finished_at, measurements_created,
+            measurements_updated, measurements_unchanged, measurements_unparsed,
             succeeded / greatest(extract(epoch from coalesce(finished_at, now()) - started_at), 0.001) as records_per_second""";
 
     /** First key of the advisory lock per job creator (the second is a hash of the creator). */
@@ -37,12 +41,14 @@ public class JobRepository {
     }
 
     /** The new job, or empty when its creator already has {@code maxActive} jobs running. */
-    public Uni<Optional<ImportJob>> create(Source source, String createdBy, List<String> ids, int maxActive) {
+    public Uni<Optional<ImportJob>> create(Source source, Set<Include> include, String createdBy, List<String> ids,
+            int maxActive) {
         return db.transaction(tx -> underActiveLimit(tx, createdBy, maxActive).chain(allowed -> !allowed
                 ? Uni.createFrom().item(Optional.<ImportJob>empty())
-                : tx.preparedQuery("insert into importer.jobs (source, created_by, total) values ($1, $2, $3) returning "
-                        + JOB_COLUMNS)
-                        .execute(Tuple.of(source.id(), createdBy, ids.size()))
+                : tx.preparedQuery("insert into importer.jobs (source, include, created_by, total) values ($1, $2, $3, $4) "
+                        + "returning " + JOB_COLUMNS)
+                        .execute(Tuple.of(source.id(), include.stream().map(Include::id).toArray(String[]::new), createdBy,
+                                ids.size()))
                         .map(rows -> job(rows.iterator().next()))
                         .call(job -> tx.preparedQuery("""
                                 insert into importer.items (job_id, seq, source_id)
@@ -154,8 +160,13 @@ public class JobRepository {
         int total = row.getInteger("total");
         int succeeded = row.getInteger("succeeded");
         int failed = row.getInteger("failed");
-        return new ImportJob(row.getUUID("id"), row.getString("source"), row.getString("status"), total, succeeded,
-                failed, total - succeeded - failed, row.getOffsetDateTime("started_at"),
+        List<String> include = List.of(row.getArrayOfStrings("include"));
+        MeasurementCounts measurements = include.contains(Include.TOXICITY.id())
+                ? new MeasurementCounts(row.getInteger("measurements_created"), row.getInteger("measurements_updated"),
+                        row.getInteger("measurements_unchanged"), row.getInteger("measurements_unparsed"))
+                : null;
+        return new ImportJob(row.getUUID("id"), row.getString("source"), include, row.getString("status"), total,
+                succeeded, failed, total - succeeded - failed, measurements, row.getOffsetDateTime("started_at"),
                 row.getOffsetDateTime("finished_at"), Math.round(row.getDouble("records_per_second") * 10) / 10.0);
     }
 }

@@ -11,9 +11,12 @@ import jakarta.enterprise.inject.Instance;
 import org.cryoprotect.importer.ImportConfig;
 import org.cryoprotect.importer.client.BatchRecord;
 import org.cryoprotect.importer.client.BatchResult;
-import org.cryoprotect.importer.client.MoleculeServiceWriter;
+import org.cryoprotect.importer.client.MoleculeServiceClient;
+import org.cryoprotect.importer.metrics.ImportMetrics;
+import org.cryoprotect.importer.model.Include;
+import org.cryoprotect.importer.model.MeasurementCounts;
 import org.cryoprotect.importer.model.Source;
-import org.cryoprotect.importer.repository.CacheRepository;
+import org.cryoprotect.importer.remote.RemoteRefusedException;
 import org.cryoprotect.importer.repository.ChunkRepository;
 import org.cryoprotect.importer.repository.ChunkRepository.Chunk;
 import org.cryoprotect.importer.repository.ChunkRepository.Done;
@@ -21,7 +24,6 @@ import org.cryoprotect.importer.repository.ChunkRepository.Failed;
 import org.cryoprotect.importer.repository.ChunkRepository.Item;
 import org.cryoprotect.importer.upstream.RecordSource;
 import org.cryoprotect.importer.upstream.RecordSource.UnusableRecordException;
-import org.cryoprotect.importer.upstream.UpstreamRejectedException;
 import org.jboss.logging.Logger;
 
 import io.smallrye.mutiny.Multi;
@@ -30,9 +32,10 @@ import io.smallrye.mutiny.subscription.Cancellable;
 import io.vertx.core.json.JsonObject;
 
 /**
- * One chunk from claim to settlement: cached records first, the rest from the upstream, then one
- * batch upsert at molecule-service. The chunk's ids are marked done only after molecule-service
- * acknowledged them, so a crash at any point leaves them pending for another attempt.
+ * One chunk from claim to settlement: the molecules (cached records first, the rest from the
+ * upstream, then one batch upsert at molecule-service), then, when the job includes it, the
+ * toxicity of the ids written. The chunk's ids are marked done only after molecule-service
+ * acknowledged everything included, so a crash at any point leaves them pending for another attempt.
  */
 @ApplicationScoped
 public class ChunkProcessor {
@@ -40,29 +43,35 @@ public class ChunkProcessor {
     private static final Logger LOG = Logger.getLogger(ChunkProcessor.class);
 
     private final Map<Source, RecordSource> sources = new HashMap<>();
-    private final CacheRepository cache;
+    private final UpstreamCache cache;
     private final ChunkRepository chunks;
-    private final MoleculeServiceWriter writer;
+    private final MoleculeServiceClient molecules;
+    private final ToxicityImport toxicity;
     private final ImportMetrics metrics;
     private final ImportConfig config;
 
-    public ChunkProcessor(Instance<RecordSource> sources, CacheRepository cache, ChunkRepository chunks,
-            MoleculeServiceWriter writer, ImportMetrics metrics, ImportConfig config) {
+    public ChunkProcessor(Instance<RecordSource> sources, UpstreamCache cache, ChunkRepository chunks,
+            MoleculeServiceClient molecules, ToxicityImport toxicity, ImportMetrics metrics, ImportConfig config) {
         sources.forEach(source -> this.sources.put(source.source(), source));
         this.cache = cache;
         this.chunks = chunks;
-        this.writer = writer;
+        this.molecules = molecules;
+        this.toxicity = toxicity;
         this.metrics = metrics;
         this.config = config;
     }
 
     public Uni<Void> process(Chunk chunk) {
-        RecordSource source = sources.get(chunk.source());
         long start = System.nanoTime();
         Cancellable heartbeat = keepLease(chunk);
-        return records(source, chunk)
-                .invoke(() -> LOG.debugf("chunk %d: fetched in %d ms", chunk.id(), (System.nanoTime() - start) / 1_000_000))
-                .chain(records -> write(source, chunk, records))
+        Uni<ChunkOutcome> outcome = chunk.include().contains(Include.PROPERTIES) ? molecules(chunk)
+                : Uni.createFrom().item(() -> new ChunkOutcome(chunk.items().stream()
+                        .map(item -> new Done(item.seq(), null, null, MeasurementCounts.NONE)).toList(), List.of()));
+        if (chunk.include().contains(Include.TOXICITY)) {
+            outcome = outcome.chain(sofar -> toxicity.apply(chunk, sofar));
+        }
+        return outcome
+                .chain(settled -> settle(chunk, settled))
                 .onFailure().recoverWithUni(failure -> giveBack(chunk, failure))
                 .eventually(heartbeat::cancel)
                 .invoke(() -> LOG.debugf("chunk %d: %d ids in %d ms", chunk.id(), chunk.items().size(),
@@ -78,56 +87,47 @@ public class ChunkProcessor {
                 });
     }
 
-    private Uni<Map<String, JsonObject>> records(RecordSource source, Chunk chunk) {
-        String upstream = source.source().id();
+    /** The chunk's molecules, written through molecule-service's batch upsert. */
+    private Uni<ChunkOutcome> molecules(Chunk chunk) {
+        RecordSource source = sources.get(chunk.source());
         List<String> ids = chunk.items().stream().map(Item::sourceId).toList();
-        return cache.get(upstream, ids).chain(cached -> {
-            List<String> missing = ids.stream().filter(id -> !cached.containsKey(id)).toList();
-            if (missing.isEmpty()) {
-                return Uni.createFrom().item(cached);
+        return cache.records(source.source().id(), ids, source::fetch).chain(records -> {
+            List<Failed> failed = new ArrayList<>();
+            List<Item> sent = new ArrayList<>();
+            List<BatchRecord> batch = new ArrayList<>();
+            for (Item item : chunk.items()) {
+                JsonObject raw = records.get(item.sourceId());
+                if (raw == null) {
+                    failed.add(new Failed(item.seq(), source.notFoundReason(), false));
+                    continue;
+                }
+                try {
+                    batch.add(source.toRecord(item.sourceId(), raw));
+                    sent.add(item);
+                } catch (UnusableRecordException e) {
+                    failed.add(new Failed(item.seq(), e.getMessage(), false));
+                }
             }
-            return source.fetch(missing)
-                    .call(fetched -> cache.put(upstream, fetched, config.cacheTtl()))
-                    .map(fetched -> {
-                        Map<String, JsonObject> all = new HashMap<>(cached);
-                        all.putAll(fetched);
-                        return all;
-                    });
+            Uni<List<BatchResult>> results = batch.isEmpty() ? Uni.createFrom().item(List.of()) : molecules.upsert(batch);
+            return results.map(answers -> {
+                List<Done> done = new ArrayList<>();
+                for (int i = 0; i < answers.size(); i++) {
+                    BatchResult answer = answers.get(i);
+                    int seq = sent.get(i).seq();
+                    if (answer.rejected()) {
+                        failed.add(new Failed(seq, "rejected by molecule-service: " + answer.error(), false));
+                    } else {
+                        done.add(new Done(seq, answer.id(), answer.status(), MeasurementCounts.NONE));
+                    }
+                }
+                return new ChunkOutcome(done, failed);
+            });
         });
     }
 
-    private Uni<Void> write(RecordSource source, Chunk chunk, Map<String, JsonObject> records) {
-        List<Failed> failed = new ArrayList<>();
-        List<Item> sent = new ArrayList<>();
-        List<BatchRecord> batch = new ArrayList<>();
-        for (Item item : chunk.items()) {
-            JsonObject raw = records.get(item.sourceId());
-            if (raw == null) {
-                failed.add(new Failed(item.seq(), source.notFoundReason(), false));
-                continue;
-            }
-            try {
-                batch.add(source.toRecord(item.sourceId(), raw));
-                sent.add(item);
-            } catch (UnusableRecordException e) {
-                failed.add(new Failed(item.seq(), e.getMessage(), false));
-            }
-        }
-        Uni<List<BatchResult>> results = batch.isEmpty() ? Uni.createFrom().item(List.of()) : writer.upsert(batch);
-        return results.chain(answers -> {
-            List<Done> done = new ArrayList<>();
-            for (int i = 0; i < answers.size(); i++) {
-                BatchResult answer = answers.get(i);
-                int seq = sent.get(i).seq();
-                if (answer.rejected()) {
-                    failed.add(new Failed(seq, "rejected by molecule-service: " + answer.error(), false));
-                } else {
-                    done.add(new Done(seq, answer.id(), answer.status()));
-                }
-            }
-            return chunks.settle(chunk, done, failed);
-        }).invoke(settled -> {
-            String name = source.source().id();
+    private Uni<Void> settle(Chunk chunk, ChunkOutcome outcome) {
+        return chunks.settle(chunk, outcome.done(), outcome.failed()).invoke(settled -> {
+            String name = chunk.source().id();
             metrics.records(name, "created", settled.created());
             metrics.records(name, "updated", settled.updated());
             metrics.records(name, "unchanged", settled.unchanged());
@@ -139,7 +139,7 @@ public class ChunkProcessor {
     private Uni<Void> giveBack(Chunk chunk, Throwable failure) {
         String reason = failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage();
         String upstream = chunk.source().id();
-        if (failure instanceof UpstreamRejectedException || failure instanceof MoleculeServiceWriter.BatchRefusedException) {
+        if (failure instanceof RemoteRefusedException) {
             LOG.warnf("chunk %d of job %s refused: %s", chunk.id(), chunk.jobId(), reason);
             List<Failed> failed = chunk.items().stream().map(item -> new Failed(item.seq(), reason, false)).toList();
             return chunks.settle(chunk, List.of(), failed)

@@ -1,31 +1,27 @@
 package org.cryoprotect.importer.service;
 
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
 import org.cryoprotect.importer.ImportConfig;
+import org.cryoprotect.importer.metrics.ImportMetrics;
+import org.cryoprotect.importer.upstream.ChunkSizer;
 import org.cryoprotect.importer.repository.CacheRepository;
 import org.jboss.logging.Logger;
 
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
-import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
-import io.smallrye.faulttolerance.api.CircuitBreakerState;
 import org.cryoprotect.common.db.Database;
 
 import io.smallrye.mutiny.Uni;
 
-/** Gauges read from the database and the circuit breakers, and the cache's expiry. */
+/** Gauges read from the database, and the cache's expiry. */
 @ApplicationScoped
 public class Housekeeping {
 
     private static final Logger LOG = Logger.getLogger(Housekeeping.class);
-    /** Circuit breaker names (see @CircuitBreakerName) and the upstream each guards. */
-    private static final Map<String, String> BREAKERS = Map.of("pubchem-properties", "pubchem",
-            "pubchem-synonyms", "pubchem", "chembl-molecules", "chembl", "molecule-service-batch", "molecule-service");
 
     private final Database db;
     private final CacheRepository cache;
@@ -35,8 +31,7 @@ public class Housekeeping {
     private final AtomicLong runningJobs = new AtomicLong();
     private final AtomicLong pendingIds = new AtomicLong();
 
-    public Housekeeping(Database db, CacheRepository cache, ImportMetrics metrics, ChunkSizer sizer, ImportConfig config,
-            CircuitBreakerMaintenance breakers) {
+    public Housekeeping(Database db, CacheRepository cache, ImportMetrics metrics, ChunkSizer sizer, ImportConfig config) {
         this.db = db;
         this.metrics = metrics;
         this.sizer = sizer;
@@ -44,9 +39,6 @@ public class Housekeeping {
         this.cache = cache;
         metrics.watch("cryo.import.jobs.active", "Import jobs running (all replicas)", runningJobs::get);
         metrics.watch("cryo.import.ids.pending", "Ids of running jobs still to import (all replicas)", pendingIds::get);
-        BREAKERS.forEach((name, upstream) -> metrics.watch("cryo.import.circuit.breaker.state",
-                "Circuit breaker state: 0 closed, 1 open, 2 half-open", () -> state(breakers.currentState(name)),
-                "name", name, "upstream", upstream));
     }
 
     /** The import meters exist from the start, so /q/metrics lists them before the first import. */
@@ -79,13 +71,5 @@ public class Housekeeping {
                 .chain(() -> db.idempotentTransaction(tx -> tx.query(
                         "delete from importer.rate_limit_flights where departed_at < now() - interval '1 hour'").execute()))
                 .onFailure().recoverWithNull().replaceWithVoid();
-    }
-
-    private static int state(CircuitBreakerState state) {
-        return switch (state) {
-            case CLOSED -> 0;
-            case OPEN -> 1;
-            case HALF_OPEN -> 2;
-        };
     }
 }

@@ -1,10 +1,13 @@
 package org.cryoprotect.importer.service;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -15,6 +18,7 @@ import org.cryoprotect.importer.ImportConfig;
 import org.cryoprotect.importer.model.FailurePage;
 import org.cryoprotect.importer.model.ImportFailure;
 import org.cryoprotect.importer.model.ImportJob;
+import org.cryoprotect.importer.model.Include;
 import org.cryoprotect.importer.model.NewImport;
 import org.cryoprotect.importer.model.Source;
 import org.cryoprotect.importer.repository.JobRepository;
@@ -37,12 +41,14 @@ public class ImportService {
 
     public Uni<ImportJob> start(String creator, NewImport request) {
         if (request == null) {
-            throw ProblemException.badRequest("A JSON body {\"source\": \"pubchem\" | \"chembl\", \"ids\": [...]} is required");
+            throw ProblemException.badRequest("A JSON body {\"source\": \"pubchem\" | \"chembl\", \"ids\": [...], "
+                    + "\"include\": [\"properties\", \"toxicity\"]} is required");
         }
         Source source = Source.of(request.source()).orElseThrow(() -> ProblemException.invalidField("source",
                 "must be \"pubchem\" or \"chembl\", got " + (request.source() == null ? "nothing" : "\"" + request.source() + "\"")));
         List<String> ids = validIds(source, request.ids());
-        return jobs.create(source, creator, ids, config.maxActiveJobsPerUser())
+        Set<Include> include = include(request.include());
+        return jobs.create(source, include, creator, ids, config.maxActiveJobsPerUser())
                 .map(job -> job.orElseThrow(this::activeLimitReached));
     }
 
@@ -75,6 +81,26 @@ public class ImportService {
                     errors.stream().limit(100).toList()));
         }
         return List.copyOf(ids);
+    }
+
+    /** What the job fetches: properties unless it says otherwise; unknown names are refused by name. */
+    private static Set<Include> include(List<String> names) {
+        if (names == null) {
+            return EnumSet.of(Include.PROPERTIES);
+        }
+        String allowed = Arrays.stream(Include.values()).map(Include::id).collect(Collectors.joining(", "));
+        if (names.isEmpty()) {
+            throw ProblemException.invalidField("include", "must name at least one of " + allowed);
+        }
+        Set<Include> include = EnumSet.noneOf(Include.class);
+        List<String> unknown = new ArrayList<>();
+        for (String name : names) {
+            Include.of(name).ifPresentOrElse(include::add, () -> unknown.add(name == null ? "null" : "\"" + name + "\""));
+        }
+        if (!unknown.isEmpty()) {
+            throw ProblemException.invalidField("include", "unknown " + String.join(", ", unknown) + "; known: " + allowed);
+        }
+        return include;
     }
 
     public Uni<ImportJob> get(Caller caller, String creator, UUID id) {

@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
 import org.cryoprotect.importer.ImportConfig;
+import org.cryoprotect.importer.upstream.ChunkSizer;
 import org.cryoprotect.importer.repository.ChunkRepository;
 import org.cryoprotect.importer.repository.ChunkRepository.Chunk;
 import org.jboss.logging.Logger;

@@ -10,6 +10,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.cryoprotect.importer.ImportConfig;
+import org.cryoprotect.importer.metrics.ImportMetrics;
 import org.cryoprotect.importer.model.ImportJob;
 import org.cryoprotect.importer.repository.JobRepository;
 

@@ -36,11 +36,11 @@ public class ChemblSource implements RecordSource {
             Map.entry("num_ro5_violations", "num_ro5_violations"),
             Map.entry("qed_weighted", "qed_weighted"));
 
-    private final UpstreamRequests requests;
+    private final ChemblClient chembl;
     private final ImportConfig config;
 
-    public ChemblSource(UpstreamRequests requests, ImportConfig config) {
-        this.requests = requests;
+    public ChemblSource(ChemblClient chembl, ImportConfig config) {
+        this.chembl = chembl;
         this.config = config;
     }
 
@@ -51,7 +51,7 @@ public class ChemblSource implements RecordSource {
 
     @Override
     public Uni<Map<String, JsonObject>> fetch(List<String> ids) {
-        return requests.chemblMolecules(ids).map(molecules -> RecordSource.byId(molecules,
+        return chembl.molecules(ids).map(molecules -> RecordSource.byId(molecules,
                 molecule -> molecule.getString("molecule_chembl_id", "").toUpperCase(Locale.ROOT), ids));
     }
 

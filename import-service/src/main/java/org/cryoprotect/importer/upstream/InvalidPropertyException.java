@@ -1,9 +1,11 @@
 package org.cryoprotect.importer.upstream;
 
-/** PubChem refused a property name: the 2025 SMILES renames in one direction or the other. */
-public class InvalidPropertyException extends UpstreamRejectedException {
+import org.cryoprotect.importer.remote.RemoteRefusedException;
 
-    public InvalidPropertyException(String message) {
+/** PubChem refused a property name: the 2025 SMILES renames in one direction or the other. */
+class InvalidPropertyException extends RemoteRefusedException {
+
+    InvalidPropertyException(String message) {
         super(message);
     }
 }

@@ -19,7 +19,7 @@ import io.smallrye.mutiny.Uni;
 @RegisterRestClient(configKey = "pubchem")
 @Path("/compound/cid")
 @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-public interface PubChemApi {
+interface PubChemApi {
 
     @POST
     @Path("/property/{properties}/JSON")

@@ -34,11 +34,11 @@ public class PubChemSource implements RecordSource {
     private static final List<String> SMILES_KEYS = List.of("SMILES", "IsomericSMILES", "ConnectivitySMILES",
             "CanonicalSMILES");
 
-    private final UpstreamRequests requests;
+    private final PubChemClient pubchem;
     private final ImportConfig config;
 
-    public PubChemSource(UpstreamRequests requests, ImportConfig config) {
-        this.requests = requests;
+    public PubChemSource(PubChemClient pubchem, ImportConfig config) {
+        this.pubchem = pubchem;
         this.config = config;
     }
 
@@ -49,12 +49,12 @@ public class PubChemSource implements RecordSource {
 
     @Override
     public Uni<Map<String, JsonObject>> fetch(List<String> cids) {
-        return requests.pubchemProperties(cids).chain(rows -> {
+        return pubchem.properties(cids).chain(rows -> {
             Map<String, JsonObject> byCid = RecordSource.byId(rows, row -> String.valueOf(row.getValue("CID")), cids);
             if (byCid.isEmpty() || !config.pubchemSynonyms()) {
                 return Uni.createFrom().item(byCid);
             }
-            return requests.pubchemSynonyms(List.copyOf(byCid.keySet())).map(synonyms -> {
+            return pubchem.synonyms(List.copyOf(byCid.keySet())).map(synonyms -> {
                 synonyms.forEach((cid, names) -> {
                     if (byCid.containsKey(cid)) {
                         byCid.get(cid).put("Synonym", names);

@@ -1,11 +1,16 @@
 package org.cryoprotect.importer.upstream;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.OptionalLong;
 
 import org.cryoprotect.importer.ratelimit.ThrottlingStatus;
+import org.cryoprotect.importer.remote.RemoteRefusedException;
+import org.cryoprotect.importer.remote.RemoteUnavailableException;
 
 import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
 /** A response with its body read, as the pipeline needs it. */
@@ -25,8 +30,28 @@ public record UpstreamReply(String upstream, int status, String body, Throttling
         try {
             return new JsonObject(body);
         } catch (DecodeException | ClassCastException e) {
-            throw new UpstreamUnavailableException(upstream + " sent malformed JSON with status " + status);
+            throw new RemoteUnavailableException(upstream + " sent malformed JSON with status " + status);
         }
+    }
+
+    /** Anything but a 200 is a refusal here: statuses worth retrying never reach the reader. */
+    public UpstreamReply requireOk() {
+        if (status != 200) {
+            throw new RemoteRefusedException(upstream + " refused the request: " + summary());
+        }
+        return this;
+    }
+
+    /** The objects of a JSON array; anything else in it means a garbled answer, worth another try. */
+    public List<JsonObject> objects(JsonArray array) {
+        List<JsonObject> objects = new ArrayList<>(array.size());
+        for (Object item : array) {
+            if (!(item instanceof JsonObject object)) {
+                throw new RemoteUnavailableException(upstream + " sent an unexpected JSON shape");
+            }
+            objects.add(object);
+        }
+        return objects;
     }
 
     /** What an error body says, in one line: a PubChem fault, a ChEMBL error message, or its kind. */

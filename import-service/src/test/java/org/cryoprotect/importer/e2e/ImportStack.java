@@ -90,9 +90,8 @@ final class ImportStack {
         env.put("CRYO_IMPORT_LEASE", "5s");
         env.put("CRYO_IMPORT_RETRY_BACKOFF", "1s");
         // the simulator's timeout fault holds 3 s; give up on a request after 1.5 s
-        env.put("ORG_CRYOPROTECT_IMPORTER_UPSTREAM_UPSTREAMCALLS_PUBCHEMPROPERTIES_TIMEOUT_VALUE", "1500");
-        env.put("ORG_CRYOPROTECT_IMPORTER_UPSTREAM_UPSTREAMCALLS_PUBCHEMSYNONYMS_TIMEOUT_VALUE", "1500");
-        env.put("ORG_CRYOPROTECT_IMPORTER_UPSTREAM_UPSTREAMCALLS_CHEMBLMOLECULES_TIMEOUT_VALUE", "1500");
+        env.put("CRYO_IMPORT_CALLS_PUBCHEM_TIMEOUT", "1500ms");
+        env.put("CRYO_IMPORT_CALLS_CHEMBL_TIMEOUT", "1500ms");
         env.putAll(settings);
         return new ServiceProcess(name, "cryo.import-service.jar", ServiceProcess.freePort(), env);
     }

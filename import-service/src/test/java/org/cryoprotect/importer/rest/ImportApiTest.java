@@ -122,6 +122,41 @@ class ImportApiTest {
     }
 
     @Test
+    void whatAJobIncludesIsStoredAndShown() {
+        String plain = start(researcher);
+        as(researcher).get("/api/imports/" + plain).then().statusCode(200)
+                .body("include", equalTo(List.of("properties"))).body("measurements", nullValue());
+        as(researcher).post("/api/imports/" + plain + "/cancel").then().statusCode(200);
+
+        String both = as(researcher).body(Map.of("source", "pubchem", "ids", List.of(679),
+                "include", List.of("toxicity", "properties", "toxicity"))).post("/api/imports")
+                .then().statusCode(202).body("include", equalTo(List.of("properties", "toxicity")))
+                .body("measurements.created", equalTo(0)).body("measurements.unparsed", equalTo(0))
+                .extract().path("id");
+        as(researcher).get("/api/imports/" + both).then().statusCode(200)
+                .body("include", equalTo(List.of("properties", "toxicity")))
+                .body("measurements.unchanged", equalTo(0));
+        as(researcher).post("/api/imports/" + both + "/cancel").then().statusCode(200);
+
+        String toxicityOnly = as(researcher).body(Map.of("source", "chembl", "ids", List.of("CHEMBL504"),
+                "include", List.of("toxicity"))).post("/api/imports")
+                .then().statusCode(202).body("include", equalTo(List.of("toxicity"))).extract().path("id");
+        as(researcher).post("/api/imports/" + toxicityOnly + "/cancel").then().statusCode(200);
+    }
+
+    @Test
+    void anUnknownIncludeIsRefusedByNameAndStoresNothing() throws SQLException {
+        long before = jobs();
+        expect400(Map.of("source", "pubchem", "ids", List.of(753), "include", List.of("properties", "toxicty", "spectra")),
+                "include").body("detail", containsString("\"toxicty\", \"spectra\""))
+                .body("detail", containsString("properties, toxicity"));
+        expect400(Map.of("source", "pubchem", "ids", List.of(753), "include", List.of()), "include");
+        as(researcher).body("{\"source\": \"pubchem\", \"ids\": [753], \"include\": \"toxicity\"}").post("/api/imports")
+                .then().statusCode(400).contentType(PROBLEM);
+        assertEquals(before, jobs());
+    }
+
+    @Test
     void anOversizedBodyIsRefusedWith413ProblemJson() throws SQLException {
         long before = jobs();
         String ids = "753,".repeat(20_000) + "753"; // 80 KB, over the test limit of 64 KB

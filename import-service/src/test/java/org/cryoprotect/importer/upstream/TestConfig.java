@@ -28,6 +28,15 @@ final class TestConfig {
             public String clientId() { return "import-service"; }
             public java.util.Optional<String> clientSecret() { return java.util.Optional.of("secret"); }
             public Map<String, Upstream> upstreams() { return Map.of(); }
+            public Map<String, Calls> calls() { return Map.of(); }
+            public Toxicity toxicity() {
+                return new Toxicity() {
+                    public java.util.List<String> pubchemHeadings() {
+                        return java.util.List.of("Non-Human Toxicity Values", "Ecotoxicity Values");
+                    }
+                    public java.util.List<String> chemblTypes() { return java.util.List.of("LD50", "LC50", "CC50"); }
+                };
+            }
         };
     }
 }

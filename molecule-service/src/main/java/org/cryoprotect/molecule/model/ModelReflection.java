@@ -9,7 +9,8 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 @RegisterForReflection(targets = {Page.class, Molecule.class, PropertyValue.class, Mixture.class, Mixture.Component.class,
         Toxicity.class, ToxicitySummary.class, PublicMolecule.class, BatchRecord.class, BatchResult.class,
         BatchResponse.class, ToxicityInput.class, NewMixture.NewComponent.class, Member.class, Team.class, Project.class, Profile.class,
-        Linked.class, ToxicityPatch.class})
+        Linked.class, ToxicityPatch.class, ToxicityGroup.class, ToxicityOverview.class, RankedMolecule.class,
+        ToxicityBatchItem.class, ToxicityBatchResult.class, ToxicityBatchResponse.class})
 final class ModelReflection {
 
     private ModelReflection() {

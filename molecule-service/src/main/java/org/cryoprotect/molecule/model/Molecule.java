@@ -5,7 +5,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+/** A molecule; {@code toxicity} is in single reads only (lists leave it out). */
 public record Molecule(UUID id, String name, String formula, String smiles, String canonicalSmiles, String inchi,
         String inchikey, Long pubchemCid, String chemblId, boolean isPublic, UUID createdBy, List<String> synonyms,
-        Map<String, PropertyValue> properties, OffsetDateTime createdAt, OffsetDateTime updatedAt) {
+        Map<String, PropertyValue> properties, OffsetDateTime createdAt, OffsetDateTime updatedAt, ToxicityOverview toxicity) {
 }

@@ -1,6 +1,8 @@
 package org.cryoprotect.molecule.model;
 
-/** Statistics over one molecule's measurements of one endpoint, species and route, in the normalized unit. */
-public record ToxicitySummary(String endpoint, String species, String route, String unit, long count,
-        double min, double max, double median) {
+import java.util.List;
+import java.util.UUID;
+
+/** A molecule's measurements: how many, how many did not parse, and the statistics per group. */
+public record ToxicitySummary(UUID moleculeId, long measurements, long unparsed, List<ToxicityGroup> groups) {
 }

@@ -69,15 +69,14 @@ public class BatchRepository {
     public Uni<List<UUID>> addToxicity(SqlClient db, JsonArray measurements) {
         return db.preparedQuery("""
                 with added as (
-                    insert into chem.toxicity (molecule_id, endpoint, species, route, value, unit, normalized_value,
-                                               normalized_unit, source, reference)
-                    select molecule_id, endpoint, species, route, value, unit, normalized_value, normalized_unit,
-                           source, reference
-                    from jsonb_to_recordset($1::jsonb) as r(molecule_id uuid, endpoint text, species text, route text,
-                        value float8, unit text, normalized_value float8, normalized_unit text, source text, reference text)
-                    on conflict on constraint toxicity_measurement_uq do nothing
+                    insert into chem.toxicity (molecule_id, %1$s, source, reference)
+                    select t.molecule_id, %1$s, t.source, t.reference
+                    from jsonb_array_elements($1::jsonb) as e(item)
+                    cross join lateral jsonb_populate_record(null::chem.toxicity, e.item) as t
+                    on conflict (molecule_id, endpoint, species, species_reported, route, route_reported, relation, value,
+                                 unit, source) where source_record is null do nothing
                     returning molecule_id)
-                select distinct molecule_id from added""")
+                select distinct molecule_id from added""".formatted(ToxicityRepository.MEASUREMENT))
                 .execute(Tuple.of(measurements)).map(Rows::ids);
     }
 

@@ -49,18 +49,13 @@ public class MoleculeRepository {
                 'created_at', m.created_at,
                 'updated_at', m.updated_at)::text as json""";
 
+    /** A single molecule's JSON: the list JSON and its compact toxicity (the largest groups). */
+    static final String AS_DETAIL_JSON = AS_JSON.replace("'updated_at', m.updated_at)",
+            "'updated_at', m.updated_at, 'toxicity', (select json_build_object('measurements', c.measurements, 'unparsed', c.unparsed, "
+                    + "'groups', " + ToxicityStatsJson.groups(5) + ") from (select " + ToxicityStatsJson.COUNTS + ") c))");
+
     public Uni<JsonPage> search(SqlClient db, MoleculeSearch search, int limit, Cursor after) {
-        Sql sql = new Sql();
-        if (search.text() != null) {
-            sql.and("m.id in (select chem_private.molecule_ids_matching(?))", Sql.likePattern(search.text()));
-        }
-        sql.andIf(search.formula() != null, "m.formula = ?", search.formula())
-                .andIf(search.inchikey() != null, "m.inchikey = ?", search.inchikey())
-                .andIf(search.projectId() != null,
-                        "m.id in (select pm.molecule_id from chem.project_molecules pm where pm.project_id = ?)", search.projectId());
-        propertyRange(sql, "molecular_weight", search.mwMin(), search.mwMax());
-        propertyRange(sql, "xlogp", search.logpMin(), search.logpMax());
-        propertyRange(sql, "tpsa", null, search.tpsaMax());
+        Sql sql = filters(search);
         if (after != null) {
             sql.and("(m.name, m.id) > (?, ?)", after.key(), after.id());
         }
@@ -80,6 +75,22 @@ public class MoleculeRepository {
         });
     }
 
+    /** The filters of GET /api/molecules on molecules {@code m}: every query that filters molecules uses these. */
+    static Sql filters(MoleculeSearch search) {
+        Sql sql = new Sql();
+        if (search.text() != null) {
+            sql.and("m.id in (select chem_private.molecule_ids_matching(?))", Sql.likePattern(search.text()));
+        }
+        sql.andIf(search.formula() != null, "m.formula = ?", search.formula())
+                .andIf(search.inchikey() != null, "m.inchikey = ?", search.inchikey())
+                .andIf(search.projectId() != null,
+                        "m.id in (select pm.molecule_id from chem.project_molecules pm where pm.project_id = ?)", search.projectId());
+        propertyRange(sql, "molecular_weight", search.mwMin(), search.mwMax());
+        propertyRange(sql, "xlogp", search.logpMin(), search.logpMax());
+        propertyRange(sql, "tpsa", null, search.tpsaMax());
+        return sql;
+    }
+
     private static void propertyRange(Sql sql, String property, Double min, Double max) {
         if (min != null || max != null) {
             sql.and("m.id in (select p.molecule_id from chem.molecule_properties p where p.name = ? and p.value >= ? and p.value <= ?)",
@@ -88,7 +99,7 @@ public class MoleculeRepository {
     }
 
     public Uni<Optional<Molecule>> find(SqlClient db, UUID id) {
-        return db.preparedQuery("select " + AS_JSON + " from chem.molecules m where m.id = $1")
+        return db.preparedQuery("select " + AS_DETAIL_JSON + " from chem.molecules m where m.id = $1")
                 .execute(Tuple.of(id)).map(rows -> Rows.first(rows).map(row -> decode(row.getString("json"))));
     }
 

@@ -72,11 +72,8 @@ public class MoleculeResource {
             @RestQuery("logp_min") String logpMin, @RestQuery("logp_max") String logpMax,
             @RestQuery("tpsa_max") String tpsaMax, @RestQuery("project_id") String projectId,
             @RestQuery String limit, @RestQuery String cursor) {
-        MoleculeSearch search = new MoleculeSearch(RequestParams.text("q", q), RequestParams.text("formula", formula),
-                RequestParams.text("inchikey", inchikey), RequestParams.number("mw_min", mwMin),
-                RequestParams.number("mw_max", mwMax), RequestParams.number("logp_min", logpMin),
-                RequestParams.number("logp_max", logpMax), RequestParams.number("tpsa_max", tpsaMax),
-                RequestParams.optionalId("project_id", projectId));
+        MoleculeSearch search = RequestParams.moleculeSearch(q, formula, inchikey, mwMin, mwMax, logpMin, logpMax, tpsaMax,
+                projectId);
         return molecules.search(caller(), search, params.limit(limit), Cursor.decode(cursor))
                 .map(page -> RestResponse.ok(page.toJson(), MediaType.APPLICATION_JSON_TYPE));
     }

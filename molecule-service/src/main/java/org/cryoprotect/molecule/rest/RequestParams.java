@@ -5,6 +5,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.cryoprotect.common.problem.ProblemException;
+import org.cryoprotect.molecule.model.MoleculeSearch;
 import org.cryoprotect.molecule.service.MoleculeConfig;
 
 /**
@@ -73,6 +74,25 @@ public class RequestParams {
             // reported below
         }
         throw ProblemException.invalidField(name, "must be a number");
+    }
+
+    public static Boolean bool(String name, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        return switch (value.trim()) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw ProblemException.invalidField(name, "must be true or false");
+        };
+    }
+
+    /** The molecule filters of GET /api/molecules, wherever they apply. */
+    public static MoleculeSearch moleculeSearch(String q, String formula, String inchikey, String mwMin, String mwMax,
+            String logpMin, String logpMax, String tpsaMax, String projectId) {
+        return new MoleculeSearch(text("q", q), text("formula", formula), text("inchikey", inchikey),
+                number("mw_min", mwMin), number("mw_max", mwMax), number("logp_min", logpMin), number("logp_max", logpMax),
+                number("tpsa_max", tpsaMax), optionalId("project_id", projectId));
     }
 
     public static String text(String name, String value) {

@@ -14,7 +14,6 @@ import jakarta.validation.Validator;
 import org.cryoprotect.molecule.chem.ComputedStructure;
 import org.cryoprotect.molecule.chem.InvalidStructureException;
 import org.cryoprotect.molecule.chem.StructureCalculator;
-import org.cryoprotect.molecule.chem.ToxicityUnits;
 import org.cryoprotect.molecule.model.BatchRecord;
 import org.cryoprotect.molecule.model.ToxicityInput;
 
@@ -148,12 +147,8 @@ public class BatchRecordPreparer {
         if (!ToxicitySources.KNOWN.contains(measurementSource)) {
             throw new RejectedRecord("toxicity source must be one of " + ToxicitySources.KNOWN);
         }
-        ToxicityUnits.Normalized normalized = ToxicityUnits.normalize(t.value(), t.unit().trim(), molecularWeight);
-        return new JsonObject().put("endpoint", t.endpoint().trim()).put("species", t.species()).put("route", t.route())
-                .put("value", t.value()).put("unit", t.unit().trim())
-                .put("normalized_value", normalized == null ? null : normalized.value())
-                .put("normalized_unit", normalized == null ? null : normalized.unit())
-                .put("source", measurementSource).put("reference", t.reference());
+        return MeasurementColumns.of(t.endpoint(), t.relation(), t.value(), t.unit(), t.species(), t.route(), t.exposure(),
+                molecularWeight).toRow().put("source", measurementSource).put("reference", t.reference());
     }
 
     private static List<String> synonyms(String name, List<String> given) {

@@ -9,20 +9,22 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.cryoprotect.common.db.RlsTransactions;
 import org.cryoprotect.common.problem.ProblemException;
 import org.cryoprotect.common.security.Caller;
-import org.cryoprotect.molecule.chem.ToxicityUnits;
-import org.cryoprotect.molecule.model.Molecule;
+import org.cryoprotect.molecule.model.MoleculeSearch;
 import org.cryoprotect.molecule.model.Page;
+import org.cryoprotect.molecule.model.RankedMolecule;
 import org.cryoprotect.molecule.model.Toxicity;
 import org.cryoprotect.molecule.model.ToxicityInput;
 import org.cryoprotect.molecule.model.ToxicityPatch;
+import org.cryoprotect.molecule.model.ToxicityRanking;
 import org.cryoprotect.molecule.model.ToxicitySearch;
 import org.cryoprotect.molecule.model.ToxicitySummary;
-import org.cryoprotect.molecule.model.PropertyValue;
 import org.cryoprotect.molecule.repository.Cursor;
 import org.cryoprotect.molecule.repository.MoleculeRepository;
+import org.cryoprotect.molecule.repository.ToxicityRankingRepository;
 import org.cryoprotect.molecule.repository.ToxicityRepository;
 
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlConnection;
 
 @ApplicationScoped
 public class ToxicityService {
@@ -30,12 +32,15 @@ public class ToxicityService {
     private final RlsTransactions transactions;
     private final LagTolerantReads reads;
     private final ToxicityRepository toxicity;
+    private final ToxicityRankingRepository rankings;
     private final MoleculeRepository molecules;
 
-    public ToxicityService(RlsTransactions transactions, LagTolerantReads reads, ToxicityRepository toxicity, MoleculeRepository molecules) {
+    public ToxicityService(RlsTransactions transactions, LagTolerantReads reads, ToxicityRepository toxicity,
+            ToxicityRankingRepository rankings, MoleculeRepository molecules) {
         this.transactions = transactions;
         this.reads = reads;
         this.toxicity = toxicity;
+        this.rankings = rankings;
         this.molecules = molecules;
     }
 
@@ -45,25 +50,27 @@ public class ToxicityService {
 
     /** One molecule's measurements; 404 when the molecule is not visible, so nothing leaks. */
     public Uni<Page<Toxicity>> forMolecule(Caller caller, UUID moleculeId, int limit, Cursor after) {
-        return transactions.read(caller, db -> molecules.find(db, moleculeId).map(m -> Access.found(m, "Molecule"))
-                .chain(() -> toxicity.search(db, new ToxicitySearch(moleculeId, null, null, null, null), limit, after)));
+        return transactions.read(caller, db -> molecularWeight(db, moleculeId)
+                .chain(() -> toxicity.search(db, ToxicitySearch.ofMolecule(moleculeId), limit, after)));
     }
 
-    public Uni<List<ToxicitySummary>> summary(Caller caller, UUID moleculeId) {
-        return transactions.read(caller, db -> molecules.find(db, moleculeId).map(m -> Access.found(m, "Molecule"))
-                .chain(() -> toxicity.summary(db, moleculeId)));
+    public Uni<ToxicitySummary> summary(Caller caller, UUID moleculeId) {
+        return transactions.read(caller, db -> toxicity.summary(db, moleculeId)).map(s -> Access.found(s, "Molecule"));
+    }
+
+    /** Molecules the caller may see, filtered like GET /api/molecules, ranked by a toxicity statistic. */
+    public Uni<Page<RankedMolecule>> rank(Caller caller, ToxicityRanking ranking, MoleculeSearch filters, int limit,
+            Cursor after) {
+        return reads.read(caller, db -> rankings.rank(db, ranking, filters, limit, after));
     }
 
     public Uni<Toxicity> add(Caller caller, UUID moleculeId, ToxicityInput input) {
         String source = input.source() == null ? "manual" : input.source().trim();
         checkProvenance(source, input.reference());
-        return transactions.write(caller, db -> molecules.find(db, moleculeId).map(m -> Access.found(m, "Molecule"))
-                .chain(molecule -> {
-                    ToxicityUnits.Normalized normalized = normalize(molecule, input.value(), input.unit().trim());
-                    return toxicity.insert(db, moleculeId, input.endpoint().trim(), input.species(), input.route(),
-                            input.value(), input.unit().trim(), normalized == null ? null : normalized.value(),
-                            normalized == null ? null : normalized.unit(), source, input.reference(), caller.userId());
-                })
+        return transactions.write(caller, db -> molecularWeight(db, moleculeId)
+                .chain(weight -> toxicity.insert(db, moleculeId, MeasurementColumns.of(input.endpoint(), input.relation(),
+                                input.value(), input.unit(), input.species(), input.route(), input.exposure(), weight.orElse(null)).toRow(),
+                        source, input.reference(), caller.userId()))
                 .onFailure(Access::isPolicyRefusal)
                 .transform(e -> ProblemException.forbidden(ToxicitySources.IMPORTED.contains(source) && !caller.isService()
                         ? "Only imports record " + source + " provenance; record your own measurements as manual or literature"
@@ -73,21 +80,26 @@ public class ToxicityService {
     /** Changes a measurement: its creator may, while they may still change the molecule. */
     public Uni<Toxicity> update(Caller caller, UUID id, ToxicityPatch patch) {
         return transactions.write(caller, db -> toxicity.find(db, id).map(t -> Access.found(t, "Toxicity measurement"))
-                .chain(current -> molecules.find(db, current.moleculeId()).map(Optional::orElseThrow).map(molecule -> {
-                    double value = patch.value() == null ? current.value() : patch.value();
-                    String unit = patch.unit() == null ? current.unit() : patch.unit().trim();
+                .chain(current -> molecularWeight(db, current.moleculeId()).chain(weight -> {
                     String reference = patch.reference() == null ? current.reference() : patch.reference();
                     checkProvenance(current.source(), reference);
-                    ToxicityUnits.Normalized normalized = normalize(molecule, value, unit);
-                    return new Toxicity(id, current.moleculeId(), patch.endpoint() == null ? current.endpoint() : patch.endpoint().trim(),
-                            patch.species() == null ? current.species() : patch.species(),
-                            patch.route() == null ? current.route() : patch.route(), value, unit,
-                            normalized == null ? null : normalized.value(), normalized == null ? null : normalized.unit(),
-                            current.source(), reference, current.createdBy(), current.createdAt());
+                    if (current.unparsedReason() != null) {
+                        throw ProblemException.conflict("A measurement whose text did not parse is changed by its import only");
+                    }
+                    MeasurementColumns changed = MeasurementColumns.of(
+                            patch.endpoint() == null ? current.endpoint() : patch.endpoint(),
+                            patch.relation() == null ? current.relation() : patch.relation(),
+                            patch.value() == null ? current.value() : patch.value(),
+                            patch.unit() == null ? current.unit() : patch.unit(),
+                            patch.species() == null ? current.speciesReported() : patch.species(),
+                            patch.route() == null ? current.routeReported() : patch.route(),
+                            patch.exposure() == null ? current.exposure() : patch.exposure(), weight.orElse(null));
+                    return toxicity.update(db, id, changed.toRow(), reference);
                 }))
-                .chain(changed -> toxicity.update(db, changed).chain(updated -> updated
+                .onFailure(Access::isPolicyRefusal).transform(e -> ProblemException.forbidden(CREATOR_ONLY))
+                .chain(updated -> updated
                         ? toxicity.find(db, id).map(Optional::orElseThrow)
-                        : Uni.createFrom().failure(ProblemException.forbidden(CREATOR_ONLY)))));
+                        : Uni.createFrom().failure(ProblemException.forbidden(CREATOR_ONLY))));
     }
 
     public Uni<Void> delete(Caller caller, UUID id) {
@@ -99,6 +111,12 @@ public class ToxicityService {
     private static final String CREATOR_ONLY =
             "Only the measurement's creator changes or removes it, while they may change the molecule";
 
+    /** The molecule's molecular weight (empty when it has none); 404 when the molecule is not visible. */
+    private Uni<Optional<Double>> molecularWeight(SqlConnection db, UUID moleculeId) {
+        return molecules.molecularWeights(db, List.of(moleculeId)).map(weights -> Access.found(
+                Optional.ofNullable(weights.get(moleculeId)), "Molecule"));
+    }
+
     private static void checkProvenance(String source, String reference) {
         if (!ToxicitySources.KNOWN.contains(source)) {
             throw ProblemException.invalidField("source", "must be one of " + ToxicitySources.KNOWN);
@@ -106,10 +124,5 @@ public class ToxicityService {
         if ("literature".equals(source) && (reference == null || reference.isBlank())) {
             throw ProblemException.invalidField("reference", "a literature measurement needs its reference");
         }
-    }
-
-    private static ToxicityUnits.Normalized normalize(Molecule molecule, double value, String unit) {
-        PropertyValue weight = molecule.properties().get("molecular_weight");
-        return ToxicityUnits.normalize(value, unit, weight == null ? null : weight.value());
     }
 }

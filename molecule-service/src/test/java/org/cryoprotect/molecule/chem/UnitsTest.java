@@ -17,14 +17,4 @@ class UnitsTest {
         assertNull(Concentrations.toMolPerLitre(0.1, "g/mL", null));
         assertNull(Concentrations.toMolPerLitre(10, "%v/v", 92.094));
     }
-
-    @Test
-    void toxicityDosesBecomeMgPerKgAndConcentrationsMicromolar() {
-        assertEquals(new ToxicityUnits.Normalized(14_500, "mg/kg"), ToxicityUnits.normalize(14.5, "g/kg", null));
-        assertEquals(new ToxicityUnits.Normalized(2_000, "µM"), ToxicityUnits.normalize(2, "mM", null));
-        // 78.13 mg/L DMSO is 1 mmol/L
-        assertEquals(1_000, ToxicityUnits.normalize(78.13, "mg/L", 78.13).value(), 1e-9);
-        assertNull(ToxicityUnits.normalize(5, "mg/L", null));
-        assertNull(ToxicityUnits.normalize(5, "ppm", 78.13));
-    }
 }

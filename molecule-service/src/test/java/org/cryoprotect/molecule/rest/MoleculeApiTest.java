@@ -89,7 +89,8 @@ class MoleculeApiTest {
                 .body("properties.tpsa.source", equalTo("cdk"))
                 .body("synonyms", hasItem("DMSO"));
         Api.anonymous().request().get("/api/toxicity/summary?molecule_id=" + dmso).then().statusCode(200)
-                .body("[0].count", equalTo(1)).body("[0].min", equalTo(14500.0));
+                .body("measurements", equalTo(1)).body("groups[0].count", equalTo(1)).body("groups[0].min", equalTo(14500.0))
+                .body("groups[0].species", equalTo("rat")).body("groups[0].route", equalTo("oral"));
 
         // a later record from another source adds its cross-reference: updated, same id
         // (written charge-separated, as ChEMBL does: CDK's TPSA differs, yet must not flip back and forth)

@@ -109,9 +109,9 @@ class RowLevelSecurityTest {
         carol.request().get("/api/mixtures?limit=500").then().statusCode(200)
                 .body("items.id", hasItem(mixtureA)).body("items.id", not(hasItem(mixtureB)));
         alice.request().get("/api/toxicity/summary?molecule_id=" + moleculeA).then().statusCode(200)
-                .body("[0].endpoint", org.hamcrest.Matchers.equalTo("LD50"))
-                .body("[0].unit", org.hamcrest.Matchers.equalTo("mg/kg"))
-                .body("[0].median", org.hamcrest.Matchers.equalTo(1500.0));
+                .body("groups[0].endpoint", org.hamcrest.Matchers.equalTo("LD50"))
+                .body("groups[0].unit", org.hamcrest.Matchers.equalTo("mg/kg"))
+                .body("groups[0].median", org.hamcrest.Matchers.equalTo(1500.0));
     }
 
     @Test

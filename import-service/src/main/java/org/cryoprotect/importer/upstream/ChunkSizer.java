@@ -1,4 +1,4 @@
-package org.cryoprotect.importer.service;
+package org.cryoprotect.importer.upstream;
 
 import java.time.Duration;
 import java.util.Map;
@@ -8,6 +8,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.cryoprotect.importer.ImportConfig;
+import org.cryoprotect.importer.metrics.ImportMetrics;
 
 /**
  * Ids per upstream request, adapted per upstream by AIMD: a fast, clean response adds a tenth of

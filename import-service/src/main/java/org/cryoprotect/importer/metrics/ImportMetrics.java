@@ -1,4 +1,4 @@
-package org.cryoprotect.importer.service;
+package org.cryoprotect.importer.metrics;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;

@@ -1,0 +1,6 @@
+package org.cryoprotect.molecule.model;
+
+import java.util.List;
+
+public record ToxicityBatchResponse(List<ToxicityBatchResult> results) {
+}
