@@ -7,7 +7,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /**
- * One measurement of molecule-service's toxicity batch (TOXICITY.md B), as its source reported it.
+ * One measurement of molecule-service's toxicity batch (POST /api/toxicity/batch), as its source reported it.
  * {@code record} is its identity at the source; a measurement whose text did not parse carries the
  * text and {@code unparsedReason}, and no parsed fields.
  */

@@ -128,8 +128,8 @@ class ToxicityImportIT {
         assertTrue(pubchemUnparsed > 0, "some texts do not parse and are kept with their reason");
         assertEquals(pubchemMeasurements, done.getInt("measurements.created"));
         assertEquals(pubchemUnparsed, done.getInt("measurements.unparsed"));
-        // Reported, not failed: which texts are one measurement is ToxicityText's call (TOXICITY.md A)
-        disagreements.forEach(d -> System.out.println("[toxicity] fixture and parser disagree: " + d));
+        // the fixture names the texts meant not to parse: the parser and the fixture must agree on them
+        assertEquals(List.of(), disagreements, "texts the fixture and the parser disagree on");
     }
 
     @Test

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
-/** PUG-View toxicity items and ChEMBL activities → molecule-service's toxicity batch, per TOXICITY.md D. */
+/** PUG-View toxicity items and ChEMBL activities → molecule-service's toxicity batch (import-service README, "Importing toxicity"). */
 class ToxicityMappingTest {
 
     private static final String SAX = "Lewis, R.J. Sr. (ed) Sax's Dangerous Properties of Industrial Materials. 11th Edition. p. 809";
