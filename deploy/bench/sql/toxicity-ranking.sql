@@ -6,5 +6,5 @@
 begin read only;
 select set_config('role', :role, true), set_config('request.jwt.claim.sub', :sub, true), set_config('request.jwt.claims', :claims, true), set_config('statement_timeout', :timeout, true);
 \endpipeline
-select m.id, m.name, m.formula, s.median as value, s.unit, s.n, s.min, s.median, s.max from chem.toxicity_stats s join chem.molecules m on m.id = s.molecule_id where true and (s.endpoint = :endpoint) and (s.species = :species) and (s.route = :route) and (s.unit = :unit) order by s.median desc, s.molecule_id desc limit :limit;
+select m.id, s.median as value, json_build_object('molecule_id', m.id, 'name', m.name, 'formula', m.formula, 'value', s.median, 'unit', s.unit, 'count', s.n, 'min', s.min, 'median', s.median, 'max', s.max)::text as json from chem.toxicity_stats s join chem.molecules m on m.id = s.molecule_id where true and (s.endpoint = :endpoint) and (s.species = :species) and (s.route = :route) and (s.unit = :unit) order by s.median desc, s.molecule_id desc limit :limit;
 commit;

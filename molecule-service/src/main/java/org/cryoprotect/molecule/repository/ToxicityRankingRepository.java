@@ -1,11 +1,13 @@
 package org.cryoprotect.molecule.repository;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.cryoprotect.common.problem.ProblemException;
 import org.cryoprotect.molecule.model.MoleculeSearch;
-import org.cryoprotect.molecule.model.Page;
-import org.cryoprotect.molecule.model.RankedMolecule;
+import org.cryoprotect.molecule.model.JsonPage;
 import org.cryoprotect.molecule.model.ToxicityRanking;
 
 import io.smallrye.mutiny.Uni;
@@ -15,7 +17,8 @@ import io.vertx.mutiny.sqlclient.SqlClient;
 /**
  * Molecules ranked by a statistic of their normalized toxicity values, among the molecules the
  * caller may see that pass the filters of GET /api/molecules. One group per molecule (endpoint,
- * species, route, unit) is one row of chem.toxicity_stats, read in the order of an index.
+ * species, route, unit) is one row of chem.toxicity_stats, read in the order of an index. Like the
+ * molecule list, items are rendered as JSON by PostgreSQL and passed through.
  */
 @ApplicationScoped
 public class ToxicityRankingRepository {
@@ -23,7 +26,8 @@ public class ToxicityRankingRepository {
     /** species and route of the statistics over all species (routes) of a molecule. */
     static final String ALL = "*";
 
-    public Uni<Page<RankedMolecule>> rank(SqlClient db, ToxicityRanking ranking, MoleculeSearch filters, int limit,
+    /** Items rendered by PostgreSQL in the shape of {@link org.cryoprotect.molecule.model.RankedMolecule}. */
+    public Uni<JsonPage> rank(SqlClient db, ToxicityRanking ranking, MoleculeSearch filters, int limit,
             Cursor after) {
         String statistic = "s." + ranking.statistic().column();
         Sql sql = MoleculeRepository.filters(filters)
@@ -36,11 +40,23 @@ public class ToxicityRankingRepository {
             sql.and("(" + statistic + ", s.molecule_id) " + (ranking.descending() ? "<" : ">") + " (?, ?)",
                     position(after), after.id());
         }
-        String query = "select m.id, m.name, m.formula, " + statistic + " as value, s.unit, s.n, s.min, s.median, s.max "
+        String query = "select m.id, " + statistic + " as value, json_build_object('molecule_id', m.id, 'name', m.name, "
+                + "'formula', m.formula, 'value', " + statistic + ", 'unit', s.unit, 'count', s.n, 'min', s.min, "
+                + "'median', s.median, 'max', s.max)::text as json "
                 + "from chem.toxicity_stats s join chem.molecules m on m.id = s.molecule_id where " + sql.where()
                 + " order by " + statistic + " " + direction + ", s.molecule_id " + direction + " limit " + sql.param(limit + 1);
-        return db.preparedQuery(query).execute(sql.tuple()).map(rows -> Rows.page(rows, limit,
-                ToxicityRankingRepository::toRanked, r -> new Cursor(Double.toString(r.value()), r.moleculeId())));
+        return db.preparedQuery(query).execute(sql.tuple()).map(rows -> {
+            List<String> items = new ArrayList<>(Math.min(rows.size(), limit));
+            Cursor last = null;
+            for (Row row : rows) {
+                if (items.size() == limit) {
+                    return new JsonPage(items, last.encode());
+                }
+                items.add(row.getString("json"));
+                last = new Cursor(Double.toString(row.getDouble("value")), row.getUUID("id"));
+            }
+            return new JsonPage(items, null);
+        });
     }
 
     private static double position(Cursor after) {
@@ -51,8 +67,4 @@ public class ToxicityRankingRepository {
         }
     }
 
-    private static RankedMolecule toRanked(Row row) {
-        return new RankedMolecule(row.getUUID("id"), row.getString("name"), row.getString("formula"), row.getDouble("value"),
-                row.getString("unit"), row.getInteger("n"), row.getDouble("min"), row.getDouble("median"), row.getDouble("max"));
-    }
 }

@@ -17,7 +17,7 @@ import org.cryoprotect.common.problem.ProblemException;
 import org.cryoprotect.common.security.Caller;
 import org.cryoprotect.molecule.model.MoleculeSearch;
 import org.cryoprotect.molecule.model.Page;
-import org.cryoprotect.molecule.model.RankedMolecule;
+import org.cryoprotect.molecule.model.RankingPage;
 import org.cryoprotect.molecule.model.Toxicity;
 import org.cryoprotect.molecule.model.ToxicityBatchRequest;
 import org.cryoprotect.molecule.model.ToxicityBatchResponse;
@@ -30,6 +30,9 @@ import org.cryoprotect.molecule.service.ToxicityBatchService;
 import org.cryoprotect.molecule.service.ToxicityService;
 import org.cryoprotect.molecule.service.ToxicityTerms;
 import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 import org.jboss.resteasy.reactive.RestResponse;
@@ -79,7 +82,9 @@ public class ToxicityResource {
      */
     @GET
     @Path("/ranking")
-    public Uni<Page<RankedMolecule>> ranking(@RestQuery String endpoint, @RestQuery String species, @RestQuery String route,
+    @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = RankingPage.class)))
+    public Uni<RestResponse<String>> ranking(@RestQuery String endpoint, @RestQuery String species, @RestQuery String route,
             @RestQuery String unit, @RestQuery String statistic, @RestQuery String order,
             @RestQuery String q, @RestQuery String formula, @RestQuery String inchikey,
             @RestQuery("mw_min") String mwMin, @RestQuery("mw_max") String mwMax,
@@ -95,7 +100,8 @@ public class ToxicityResource {
                 statistic(RequestParams.text("statistic", statistic)), descending(RequestParams.text("order", order)));
         MoleculeSearch filters = RequestParams.moleculeSearch(q, formula, inchikey, mwMin, mwMax, logpMin, logpMax, tpsaMax,
                 projectId);
-        return toxicity.rank(Caller.of(token), ranking, filters, params.limit(limit), Cursor.decode(cursor));
+        return toxicity.rank(Caller.of(token), ranking, filters, params.limit(limit), Cursor.decode(cursor))
+                .map(page -> RestResponse.ok(page.toJson(), MediaType.APPLICATION_JSON_TYPE));
     }
 
     /** Service clients only: up to 1000 imported measurements, idempotent, with a result per measurement. */

@@ -11,7 +11,7 @@ import org.cryoprotect.common.problem.ProblemException;
 import org.cryoprotect.common.security.Caller;
 import org.cryoprotect.molecule.model.MoleculeSearch;
 import org.cryoprotect.molecule.model.Page;
-import org.cryoprotect.molecule.model.RankedMolecule;
+import org.cryoprotect.molecule.model.JsonPage;
 import org.cryoprotect.molecule.model.Toxicity;
 import org.cryoprotect.molecule.model.ToxicityInput;
 import org.cryoprotect.molecule.model.ToxicityPatch;
@@ -59,7 +59,7 @@ public class ToxicityService {
     }
 
     /** Molecules the caller may see, filtered like GET /api/molecules, ranked by a toxicity statistic. */
-    public Uni<Page<RankedMolecule>> rank(Caller caller, ToxicityRanking ranking, MoleculeSearch filters, int limit,
+    public Uni<JsonPage> rank(Caller caller, ToxicityRanking ranking, MoleculeSearch filters, int limit,
             Cursor after) {
         return reads.read(caller, db -> rankings.rank(db, ranking, filters, limit, after));
     }

@@ -149,7 +149,9 @@ class ToxicityStatsTest {
                 fresh_counts as (select molecule_id, count(*)::int as measurements,
                                         (count(*) filter (where unparsed_reason is not null))::int as unparsed
                                  from chem.toxicity group by molecule_id)
-                select (select count(*) from ((select * from fresh except select * from kept)
+                select (select count(*) from chem.toxicity_stats s join chem.molecules m on m.id = s.molecule_id
+                        where s.molecule_public <> m.is_public)
+                     + (select count(*) from ((select * from fresh except select * from kept)
                                               union all (select * from kept except select * from fresh)) d)
                      + (select count(*) from ((select * from fresh_counts except select * from chem.toxicity_counts)
                                               union all (select * from chem.toxicity_counts except select * from fresh_counts)) c)"""),
