@@ -4,6 +4,8 @@ import java.time.OffsetDateTime;
 import java.util.Map;
 import java.util.UUID;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+
 /**
  * One measurement. {@code species} and {@code route} are controlled terms (null when the reported
  * words, kept in {@code *_reported}, map to none); {@code normalized_value} is in mg/kg for doses and
@@ -16,4 +18,10 @@ public record Toxicity(UUID id, UUID moleculeId, String endpoint, String relatio
         String route, String routeReported, String exposure, Double exposureHours, String originalText, String source,
         String sourceRecord, String reference, String unparsedReason, Map<String, Object> details, UUID createdBy,
         OffsetDateTime createdAt) {
+
+    /** Whether the source's text was read as one measurement (DESIGN's {@code parsed}). */
+    @JsonProperty("parsed")
+    public boolean isParsed() {
+        return unparsedReason == null;
+    }
 }

@@ -85,7 +85,7 @@ public class ToxicityResource {
     @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = RankingPage.class)))
     public Uni<RestResponse<String>> ranking(@RestQuery String endpoint, @RestQuery String species, @RestQuery String route,
-            @RestQuery String unit, @RestQuery String statistic, @RestQuery String order,
+            @RestQuery String unit, @RestQuery("stat") String statistic, @RestQuery String order,
             @RestQuery String q, @RestQuery String formula, @RestQuery String inchikey,
             @RestQuery("mw_min") String mwMin, @RestQuery("mw_max") String mwMax,
             @RestQuery("logp_min") String logpMin, @RestQuery("logp_max") String logpMax,
@@ -97,7 +97,7 @@ public class ToxicityResource {
         }
         ToxicityRanking ranking = new ToxicityRanking(canonical, ToxicityTerms.species(RequestParams.text("species", species)),
                 ToxicityTerms.route(RequestParams.text("route", route)), unit(canonical, RequestParams.text("unit", unit)),
-                statistic(RequestParams.text("statistic", statistic)), descending(RequestParams.text("order", order)));
+                statistic(RequestParams.text("stat", statistic)), descending(RequestParams.text("order", order)));
         MoleculeSearch filters = RequestParams.moleculeSearch(q, formula, inchikey, mwMin, mwMax, logpMin, logpMax, tpsaMax,
                 projectId);
         return toxicity.rank(Caller.of(token), ranking, filters, params.limit(limit), Cursor.decode(cursor))
@@ -144,7 +144,7 @@ public class ToxicityResource {
         try {
             return ToxicityRanking.Statistic.valueOf(given.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw ProblemException.invalidField("statistic", "must be min, median or max");
+            throw ProblemException.invalidField("stat", "must be min, median or max");
         }
     }
 

@@ -95,6 +95,8 @@ class ToxicityBatchTest {
                 .body("items.find { it.source_record == '20/bbb' }.normalized_value", equalTo(14500.0))
                 .body("items.find { it.source_record == '20/bbb' }.normalized_unit", equalTo("mg/kg"))
                 .body("items.find { it.source_record == '21/ccc' }.unparsed_reason", equalTo("no value and unit"))
+                .body("items.find { it.source_record == '21/ccc' }.parsed", equalTo(false))
+                .body("items.find { it.source_record == '19/aaa' }.parsed", equalTo(true))
                 .body("items.find { it.source_record == '21/ccc' }.original_text", equalTo("Toxic in large doses"))
                 .body("items.find { it.source_record == '21/ccc' }.value", nullValue())
                 .body("items.find { it.source_record == '23/eee' }.normalized_value", nullValue())

@@ -113,9 +113,9 @@ class ToxicityRankingTest {
         assertEquals(List.of("Rankset 2", "Rankset 1", "Rankset 4", "Rankset 3"),
                 ranked(alice, "endpoint=LD50&species=rat&route=oral&order=asc"));
         assertEquals(List.of("Rankset 4", "Rankset 3", "Rankset 1", "Rankset 2"),
-                ranked(alice, "endpoint=ld50&species=Rat&route=oral&statistic=max"));
+                ranked(alice, "endpoint=ld50&species=Rat&route=oral&stat=max"));
         assertEquals(List.of(50.0, 100.0, 250.0, 400.0), numbers(alice.request()
-                .get("/api/toxicity/ranking?q=Rankset&endpoint=LD50&species=rat&route=oral&statistic=min&order=asc")
+                .get("/api/toxicity/ranking?q=Rankset&endpoint=LD50&species=rat&route=oral&stat=min&order=asc")
                 .then().extract().path("items.value")));
     }
 
@@ -157,7 +157,7 @@ class ToxicityRankingTest {
     @Test
     void keysetPagesAddUpToTheWholeRanking() {
         for (String query : List.of("endpoint=LD50&species=rat&route=oral", "endpoint=LD50&order=asc",
-                "endpoint=LD50&statistic=max")) {
+                "endpoint=LD50&stat=max")) {
             List<String> whole = ranked(alice, query);
             List<String> paged = new ArrayList<>();
             String cursor = null;
@@ -222,7 +222,7 @@ class ToxicityRankingTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"limit=5", "species=rat", "endpoint=LD50&statistic=mean", "endpoint=LD50&order=up",
+    @ValueSource(strings = {"limit=5", "species=rat", "endpoint=LD50&stat=mean", "endpoint=LD50&order=up",
             "endpoint=LD50&unit=ppm", "endpoint=XYZ50", "endpoint=LD50&limit=0", "endpoint=LD50&cursor=garbage",
             "endpoint=LD50&project_id=1", "endpoint=LD50&mw_min=heavy", "endpoint=LD50&route=" + LONG})
     void badParametersAre400(String query) {
