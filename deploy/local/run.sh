@@ -39,7 +39,23 @@ SCRIPT_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
                           # port_in_use, start_and_wait
 
 DEMO_DIR=$SCRIPT_DIR/demo
-PGDATA_DIR=$CRYO_LOCAL_DIR/pgdata
+
+# Every directory from / down to $1 lets other users through.
+reachable_by_others() {
+    local p=$1
+    while [[ $p != / ]]; do
+        [[ -n $(find "$p" -maxdepth 0 -perm -o=x 2>/dev/null) ]] || return 1
+        p=$(dirname "$p")
+    done
+}
+# As root, the private cluster runs as an unprivileged user (PostgreSQL refuses root), who must reach
+# its data directory and socket: a checkout inside a private directory (mktemp -d, /root) keeps them
+# in /var/tmp, in a directory of its own per state directory.
+CLUSTER_DIR=$CRYO_LOCAL_DIR
+if (( EUID == 0 )) && ! reachable_by_others "$CRYO_LOCAL_DIR"; then
+    CLUSTER_DIR=/var/tmp/cryo-local-$(printf '%s' "$CRYO_LOCAL_DIR" | sha1sum | cut -c1-12)
+fi
+PGDATA_DIR=$CLUSTER_DIR/pgdata
 LOG_DIR=$CRYO_LOCAL_DIR/logs
 RUN_DIR=$CRYO_LOCAL_DIR/run
 PG_PORT=${CRYO_PG_PORT:-55432}
@@ -151,7 +167,7 @@ as_pg_user() {
 
 # Unix socket paths are limited to ~107 bytes; with a deep checkout fall back to /tmp.
 pg_socket_dir() {
-    local d=$CRYO_LOCAL_DIR/pgsock
+    local d=$CLUSTER_DIR/pgsock
     if (( ${#d} + 20 > 107 )); then d=/tmp/cryo-pgsock-$(id -u); fi
     echo "$d"
 }
@@ -168,6 +184,8 @@ init_private_cluster() {
         die "$PGDATA_DIR exists but is not a PostgreSQL data directory; move it away or delete it"
     fi
     log "creating private PostgreSQL cluster in $PGDATA_DIR ($PG_BIN)"
+    mkdir -p "$CLUSTER_DIR"
+    chmod 755 "$CLUSTER_DIR"
     mkdir -p "$PGDATA_DIR"
     chmod 700 "$PGDATA_DIR"
     [[ -z $PG_OS_USER ]] || chown "$PG_OS_USER": "$PGDATA_DIR"
