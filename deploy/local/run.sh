@@ -57,6 +57,8 @@ if (( EUID == 0 )) && ! reachable_by_others "$CRYO_LOCAL_DIR"; then
 fi
 PGDATA_DIR=$CLUSTER_DIR/pgdata
 LOG_DIR=$CRYO_LOCAL_DIR/logs
+PG_LOG=$LOG_DIR/postgres.log   # where the cluster's user writes it; logs/postgres.log links to it
+[[ $CLUSTER_DIR == "$CRYO_LOCAL_DIR" ]] || PG_LOG=$CLUSTER_DIR/postgres.log
 RUN_DIR=$CRYO_LOCAL_DIR/run
 PG_PORT=${CRYO_PG_PORT:-55432}
 DB_NAME=cryoprotect
@@ -159,9 +161,9 @@ as_pg_user() {
     if [[ -z $PG_OS_USER ]]; then
         "$@"
     elif command -v runuser >/dev/null 2>&1; then
-        runuser -u "$PG_OS_USER" -- "$@"
+        (cd / && runuser -u "$PG_OS_USER" -- "$@")
     else
-        su -s /bin/sh "$PG_OS_USER" -c "$(printf '%q ' "$@")"
+        (cd / && su -s /bin/sh "$PG_OS_USER" -c "$(printf '%q ' "$@")")
     fi
 }
 
@@ -222,14 +224,15 @@ listen_addresses = '127.0.0.1'
 port = $PG_PORT
 unix_socket_directories = '${PG_SOCKET_DIR//\'/\'\'}'
 EOF
-        touch "$LOG_DIR/postgres.log"
-        [[ -z $PG_OS_USER ]] || chown "$PG_OS_USER": "$LOG_DIR/postgres.log"
+        touch "$PG_LOG"
+        [[ -z $PG_OS_USER ]] || chown "$PG_OS_USER": "$PG_LOG"
+        [[ $PG_LOG == "$LOG_DIR/postgres.log" ]] || ln -sfn "$PG_LOG" "$LOG_DIR/postgres.log"
         log "starting PostgreSQL on 127.0.0.1:$PG_PORT (log: $LOG_DIR/postgres.log)"
         # pg_ctl detaches the postmaster into its own session, so Ctrl-C here does not reach it;
         # we stop it ourselves (fast shutdown) after the services.
         # 9>&-: the postmaster must not inherit run.sh's lock (see main)
-        if ! as_pg_user "$PG_BIN/pg_ctl" -D "$PGDATA_DIR" -l "$LOG_DIR/postgres.log" -w -t 60 start >/dev/null 9>&-; then
-            tail -n 20 "$LOG_DIR/postgres.log" >&2
+        if ! as_pg_user "$PG_BIN/pg_ctl" -D "$PGDATA_DIR" -l "$PG_LOG" -w -t 60 start >/dev/null 9>&-; then
+            tail -n 20 "$PG_LOG" >&2
             die "PostgreSQL did not start"
         fi
     fi
