@@ -1,10 +1,36 @@
-# shellcheck shell=bash
-# Shared by the benchmark scripts (sourced after they define log, die and psql_super, and set DB,
-# DB_MARK, PGHOST, PGPORT, PGUSER, AUTHENTICATOR and AUTHENTICATOR_PASSWORD). Services are started
-# with start_and_wait (deploy/lib/processes.sh), like the local runner's.
+# shellcheck shell=bash disable=SC2034  # the variables set here are read by the scripts that source this file
+# Shared by the benchmark scripts, sourced at their start. The caller sets LOG_TAG (the prefix of
+# its log lines) before anything logs; the database steps need DB, DB_MARK, PGHOST, PGPORT and
+# PGUSER, the run steps WORK and RESULTS_DIR. Services are started with start_and_wait
+# (deploy/lib/processes.sh), like the local runner's.
+# The molecule-service read benchmarks (molecule, toxicity) add read-bench.sh on top of this.
 
 BENCH_LIB_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+# shellcheck source=SCRIPTDIR/../lib/processes.sh
 . "$BENCH_LIB_DIR/../lib/processes.sh"
+
+log()  { printf '[%s] %s\n' "$LOG_TAG" "$*" >&2; }
+die()  { printf '[%s] ERROR: %s\n' "$LOG_TAG" "$*" >&2; exit 1; }
+need() { command -v "$1" >/dev/null 2>&1 || die "'$1' is required. $2"; }
+
+install_if_missing() {  # install_if_missing CMD PACKAGE — apt-get installs it when we are root
+    command -v "$1" >/dev/null 2>&1 && return 0
+    if [[ $(id -u) == 0 ]] && command -v apt-get >/dev/null 2>&1; then
+        log "installing $2"
+        apt-get install -y "$2" >/dev/null 2>&1 || { apt-get update >/dev/null 2>&1 && apt-get install -y "$2" >/dev/null 2>&1; } \
+            || die "could not apt-get install $2"
+    fi
+    need "$1" "Install it with: apt-get install $2"
+}
+
+require_positive() {  # require_positive VAR... — each a positive whole number
+    local n
+    for n in "$@"; do
+        [[ ${!n} =~ ^[0-9]+$ && ${!n} -gt 0 ]] || die "$n must be a positive whole number, got '${!n}'"
+    done
+}
+
+psql_super() { psql -X -q -v ON_ERROR_STOP=1 -d "${PSQL_DB:-postgres}" "$@"; }
 
 # create_bench_database NEEDED_CONNECTIONS REASON — a fresh, marked database; a leftover of an
 # earlier run of the same script is dropped, any other database of that name is left alone.
@@ -26,10 +52,14 @@ create_bench_database() {
 
     log "creating database $DB on $PGHOST:$PGPORT"
     psql_super -c "create database $DB"
-    DB_CREATED=1   # read by the calling script's exit trap
+    DB_CREATED=1   # read by finish_run
     export DB_CREATED
     psql_super -c "comment on database $DB is '$DB_MARK'"
 }
+
+# molecule-service's login in the deployments (k8s/base/postgres/roles.sql); ensure_roles sets the password
+AUTHENTICATOR=cryo_authenticator
+AUTHENTICATOR_PASSWORD=cryo
 
 # ensure_roles — the deployments' logins (k8s/base/postgres/roles.sql), in $DB; the services'
 # migrations need them (their grants name them). Roles are cluster-wide: this sets the password of
@@ -37,6 +67,74 @@ create_bench_database() {
 ensure_roles() {
     PSQL_DB=$DB psql_super -f "$BENCH_LIB_DIR/../../k8s/base/postgres/roles.sql" >/dev/null
     psql_super -c "alter role $AUTHENTICATOR login password '$AUTHENTICATOR_PASSWORD'" >/dev/null
+}
+
+# on_exit CLEANUP — CLEANUP (which ends with finish_run) runs however the script ends; Ctrl-C and
+# SIGTERM end it with 130 and 143.
+on_exit() {
+    # shellcheck disable=SC2064  # the function's name, now
+    trap "$1" EXIT
+    trap 'exit 130' INT
+    trap 'exit 143' TERM
+}
+
+# open_report NAME — the report goes to $REPORT (in the scratch directory) as `out` writes it, and is
+# copied to $RESULT, $RESULTS_DIR/NAME-<local date and time>.txt, once complete
+open_report() {
+    mkdir -p "$RESULTS_DIR"
+    RESULT=$RESULTS_DIR/$1-$(date +%Y-%m-%dT%H-%M-%S).txt
+    REPORT=$WORK/report.txt
+}
+out() { printf '%s\n' "$*" | tee -a "$REPORT"; }   # a line of the report, also on stdout
+
+# CPU a process has burnt so far (user + system, all threads), in clock ticks of CLK_TCK a second
+CLK_TCK=$(getconf CLK_TCK 2>/dev/null || echo 100)
+cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat" 2>/dev/null || echo 0; }
+
+# --- tokens without auth-service: a throw-away key, and tokens signed with it ----------------------
+make_signing_key() {  # -> $WORK/keys/private.pem and public.pem (RSA 2048, auth-service's size)
+    mkdir -p "$WORK/keys"
+    openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$WORK/keys/private.pem" 2>/dev/null
+    openssl pkey -in "$WORK/keys/private.pem" -pubout -out "$WORK/keys/public.pem" 2>/dev/null
+}
+
+b64url() { openssl base64 -e -A | tr '+/' '-_' | tr -d '='; }
+
+# mint ROLE SUB CLIENT_ID SCOPE -> an RS256 at+jwt shaped like auth-service's for molecule-service,
+# issuer $ISSUER, key id ${TOKEN_KID:-bench}, 900 s lifetime
+mint() {
+    local iat jti header payload input
+    iat=$(date +%s)
+    jti=$(cat /proc/sys/kernel/random/uuid 2>/dev/null || openssl rand -hex 16)
+    header=$(printf '{"alg":"RS256","typ":"at+jwt","kid":"%s"}' "${TOKEN_KID:-bench}")
+    payload=$(printf '{"iss":"%s","sub":"%s","aud":"molecule-service","iat":%d,"exp":%d,"jti":"%s","client_id":"%s","scope":"%s","role":"%s"}' \
+        "$ISSUER" "$2" "$iat" $((iat + 900)) "$jti" "$3" "$4" "$1")
+    input="$(printf '%s' "$header" | b64url).$(printf '%s' "$payload" | b64url)"
+    printf '%s.%s' "$input" "$(printf '%s' "$input" | openssl dgst -sha256 -sign "$WORK/keys/private.pem" -binary | b64url)"
+}
+
+# start_molecule_service POOL [VAR=VALUE ...] — molecule-service ($JAR, $JAVA_OPTS) on
+# 127.0.0.1:$HTTP_PORT against $DB as $AUTHENTICATOR, reactive pool POOL, migrations as $PGUSER
+# ($DB_PASSWORD), accepting the tokens of mint (no JWKS, no revocation feed), the scheduled summary
+# refresh every ${SUMMARY_REFRESH_EVERY:-1h}; log $WORK/service.log. The extra assignments come last
+# (they win). Sets SERVICE_PID.
+start_molecule_service() {
+    local pool=$1
+    shift
+    # shellcheck disable=SC2086  # JAVA_OPTS: several options
+    START_DIR=$WORK start_and_wait molecule-service "$HTTP_PORT" "$WORK/service.log" \
+        env QUARKUS_HTTP_HOST=127.0.0.1 QUARKUS_HTTP_PORT="$HTTP_PORT" \
+            QUARKUS_DATASOURCE_REACTIVE_URL="postgresql://$PGHOST:$PGPORT/$DB" \
+            QUARKUS_DATASOURCE_USERNAME="$AUTHENTICATOR" QUARKUS_DATASOURCE_PASSWORD="$AUTHENTICATOR_PASSWORD" \
+            QUARKUS_DATASOURCE_REACTIVE_MAX_SIZE="$pool" \
+            QUARKUS_DATASOURCE_MIGRATIONS_JDBC_URL="jdbc:postgresql://$PGHOST:$PGPORT/$DB" \
+            QUARKUS_DATASOURCE_MIGRATIONS_USERNAME="$PGUSER" QUARKUS_DATASOURCE_MIGRATIONS_PASSWORD="$DB_PASSWORD" \
+            CRYO_TOKEN_PUBLIC_KEY_LOCATION="file:$WORK/keys/public.pem" CRYO_TOKEN_ISSUER="$ISSUER" \
+            CRYO_TOKEN_AUDIENCE=molecule-service CRYO_TOKEN_JWKS_URL='' CRYO_TOKEN_REVOCATION_FEED_URL='' \
+            CRYO_MOLECULE_SUMMARY_REFRESH_EVERY="${SUMMARY_REFRESH_EVERY:-1h}" \
+            "$@" \
+        java $JAVA_OPTS -jar "$JAR"
+    SERVICE_PID=$STARTED_PID
 }
 
 # stop_pid NAME PID — graceful (SIGTERM), then SIGKILL after 15 s

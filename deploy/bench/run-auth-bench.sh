@@ -32,6 +32,9 @@ set -Eeuo pipefail
 
 BENCH_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 REPO_ROOT=$(cd "$BENCH_DIR/../.." && pwd)
+LOG_TAG=auth-bench
+# shellcheck source=SCRIPTDIR/lib.sh
+. "$BENCH_DIR/lib.sh"   # log, die, need, install_if_missing, psql_super, create_bench_database, ensure_roles, start_and_wait, stop_pid, finish_run, out
 
 export PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432} PGUSER=${PGUSER:-postgres}
 DB_PASSWORD=${PGPASSWORD:-postgres}   # what the services send; ignored by trust authentication
@@ -49,8 +52,6 @@ REVOCATION_TIMEOUT=${BENCH_REVOCATION_TIMEOUT:-5}
 JAVA_OPTS=${BENCH_JAVA_OPTS:--Xmx512m}
 MAX_SECONDS=${BENCH_MAX_SECONDS:-$((180 + 12 * DURATION))}
 RESULTS_DIR=${BENCH_RESULTS_DIR:-$BENCH_DIR/results}
-AUTHENTICATOR=cryo_authenticator
-AUTHENTICATOR_PASSWORD=cryo
 AUTH_BASE=http://127.0.0.1:$AUTH_PORT
 MOLECULE_BASE=http://127.0.0.1:$MOLECULE_PORT
 ISSUER=$AUTH_BASE
@@ -62,13 +63,7 @@ TARGET_TOKENS_PER_S=1000
 TARGET_ADDED_MS=0.2
 TARGET_REVOCATION_MAX_MS=1000
 
-log()  { printf '[auth-bench] %s\n' "$*" >&2; }
-die()  { printf '[auth-bench] ERROR: %s\n' "$*" >&2; exit 1; }
-need() { command -v "$1" >/dev/null 2>&1 || die "'$1' is required. $2"; }
-
-for n in DURATION THREADS REVOCATIONS REVOCATION_TIMEOUT AUTH_PORT MOLECULE_PORT MAX_SECONDS; do
-    [[ ${!n} =~ ^[0-9]+$ && ${!n} -gt 0 ]] || die "$n must be a positive whole number, got '${!n}'"
-done
+require_positive DURATION THREADS REVOCATIONS REVOCATION_TIMEOUT AUTH_PORT MOLECULE_PORT MAX_SECONDS
 [[ $WARMUP =~ ^[0-9]+$ ]] || die "BENCH_WARMUP_SECONDS must be a whole number"
 (( ${#CONNECTIONS[@]} > 0 )) || die "BENCH_CONNECTIONS is empty"
 for c in "${CONNECTIONS[@]}"; do [[ $c =~ ^[0-9]+$ && $c -ge $THREADS ]] || die "BENCH_CONNECTIONS: '$c' (each at least BENCH_THREADS)"; done
@@ -76,15 +71,6 @@ for c in "${CONNECTIONS[@]}"; do [[ $c =~ ^[0-9]+$ && $c -ge $THREADS ]] || die 
 [[ $PGHOST != /* ]] || die "PGHOST must be a TCP host (the services connect over TCP), not a socket directory"
 (( AUTH_PORT != MOLECULE_PORT )) || die "BENCH_AUTH_PORT and BENCH_MOLECULE_PORT must differ"
 
-install_if_missing() {  # install_if_missing CMD PACKAGE
-    command -v "$1" >/dev/null 2>&1 && return 0
-    if [[ $(id -u) == 0 ]] && command -v apt-get >/dev/null 2>&1; then
-        log "installing $2"
-        apt-get install -y "$2" >/dev/null 2>&1 || { apt-get update >/dev/null 2>&1 && apt-get install -y "$2" >/dev/null 2>&1; } \
-            || die "could not apt-get install $2"
-    fi
-    need "$1" "Install it with: apt-get install $2"
-}
 need java "Java 17 runs the services."
 need psql "apt-get install postgresql-client"
 need openssl "apt-get install openssl"
@@ -94,16 +80,13 @@ install_if_missing wrk wrk
 [[ -f $AUTH_JAR ]] || die "no auth-service jar at $AUTH_JAR (build it, or set CRYO_BENCH_AUTH_JAR)"
 [[ -f $MOLECULE_JAR ]] || die "no molecule-service jar at $MOLECULE_JAR (build it, or set CRYO_BENCH_MOLECULE_JAR)"
 for p in "$AUTH_PORT" "$MOLECULE_PORT"; do
-    if (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null; then
+    if port_in_use "$p"; then
         die "port $p is taken (another benchmark?); set BENCH_AUTH_PORT / BENCH_MOLECULE_PORT"
     fi
 done
 
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/cryo-auth-bench.XXXXXX")
 AUTH_PID='' MOLECULE_PID='' WATCHDOG_PID='' DB_CREATED=''
-
-psql_super() { psql -X -q -v ON_ERROR_STOP=1 -d "${PSQL_DB:-postgres}" "$@"; }
-. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"   # create_bench_database, ensure_roles, start_and_wait, stop_pid, finish_run
 
 cleanup() {
     local status=$?
@@ -120,8 +103,7 @@ cleanup() {
     fi
     finish_run "$status"
 }
-trap cleanup EXIT
-trap 'exit 130' INT
+on_exit cleanup
 trap 'log "stopped (SIGTERM, or the BENCH_MAX_SECONDS=$MAX_SECONDS limit)"; exit 143' TERM
 
 # A hard bound on the whole run: the watchdog sends us SIGTERM, and cleanup stops everything.
@@ -132,10 +114,7 @@ trap 'log "stopped (SIGTERM, or the BENCH_MAX_SECONDS=$MAX_SECONDS limit)"; exit
 ) 2>/dev/null &
 WATCHDOG_PID=$!
 
-mkdir -p "$RESULTS_DIR"
-RESULT=$RESULTS_DIR/auth-$(date +%Y-%m-%dT%H-%M-%S).txt
-REPORT=$WORK/report.txt   # copied to $RESULT once complete
-out() { printf '%s\n' "$*" | tee -a "$REPORT"; }
+open_report auth
 
 # --- database --------------------------------------------------------------------------------
 create_bench_database 45 "two pools of 20 + migrations"
@@ -196,7 +175,7 @@ GARBAGE_STATUS=$(status_of "not-a-token" "$MOLECULE_BASE/q/health/live")
 TOKEN_STATUS=$(status_of "$TOKEN" "$MOLECULE_BASE/q/health/live")
 ANON_STATUS=$(status_of "" "$MOLECULE_BASE/q/health/live")
 
-# --- helpers: wrk with a Lua summary in microseconds, JVM CPU time -----------------------------
+# --- helpers: wrk with a Lua summary in microseconds ----------------------------------------------
 cat >"$WORK/summary.lua" <<'LUA'
 done = function(summary, latency, requests)
     local e = summary.errors
@@ -214,11 +193,6 @@ LUA
 cp "$WORK/summary.lua" "$WORK/anon.lua"
 bearer_script() {  # TOKEN -> $WORK/bearer.lua
     { cat "$WORK/summary.lua"; printf 'wrk.headers["Authorization"] = "Bearer %s"\n' "$1"; } >"$WORK/bearer.lua"
-}
-
-CLK_TCK=$(getconf CLK_TCK)
-cpu_ticks() {  # PID -> utime + stime of the process (all threads), in clock ticks
-    awk '{ print $14 + $15 }' "/proc/$1/stat" 2>/dev/null || echo 0
 }
 
 # run_wrk NAME SCRIPT CONNS SECONDS URL PID -> sets W_RPS W_MEAN W_P50 W_P99 W_ERR W_SOCK W_CPU (ms per request)

@@ -26,25 +26,22 @@ POOL=${DRILL_POOL:-16}
 SECONDS_PER_RUN=${DRILL_SECONDS:-20}
 JAVA_OPTS=${BENCH_JAVA_OPTS:--Xmx256m}
 RESULTS_DIR=${BENCH_RESULTS_DIR:-$BENCH_DIR/results}
-AUTHENTICATOR=cryo_authenticator
-AUTHENTICATOR_PASSWORD=cryo
 ISSUER=http://localhost:8081
 BASE=http://127.0.0.1:$HTTP_PORT
 BENCH_USER=be4c0000-0000-4000-8000-000000000001
 DB_MARK='CryoProtect fault drills (deploy/bench); dropped at the end of every run'
+DB_PASSWORD=   # what the services' migrations send (the private cluster trusts)
+TOKEN_KID=drill   # in the header of the tokens mint makes
 
-log()  { printf '[drill] %s\n' "$*" >&2; }
-die()  { printf '[drill] ERROR: %s\n' "$*" >&2; exit 1; }
-need() { command -v "$1" >/dev/null 2>&1 || die "'$1' is required. $2"; }
+LOG_TAG=drill
+# shellcheck source=SCRIPTDIR/lib.sh
+. "$BENCH_DIR/lib.sh"   # log, die, need, install_if_missing, psql_super, mint, start_molecule_service, start_and_wait, stop_pid, finish_run, out
 need java ""; need psql ""; need openssl ""; need curl ""; need python3 ""
-if ! command -v wrk >/dev/null 2>&1 && [[ $(id -u) == 0 ]]; then
-    log "installing wrk"; apt-get install -y wrk >/dev/null 2>&1 || { apt-get update >/dev/null 2>&1 && apt-get install -y wrk >/dev/null 2>&1; }
-fi
-need wrk "apt-get install wrk"
+install_if_missing wrk wrk
 [[ -f $JAR && -f $AUTH_JAR ]] || die "build the jars first: ./mvnw -pl molecule-service,auth-service -am package -DskipTests"
 PG_BIN=$(dirname "$(readlink -f "$(command -v pg_ctl)")")
 [[ -x $PG_BIN/postgres ]] || PG_BIN=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
-(exec 3<>"/dev/tcp/127.0.0.1/$PORT") 2>/dev/null && die "port $PORT is taken; set DRILL_PGPORT"
+port_in_use "$PORT" && die "port $PORT is taken; set DRILL_PGPORT"
 
 WORK=$(mktemp -d /var/tmp/cryo-drill.XXXXXX)
 chmod 755 "$WORK"
@@ -56,9 +53,6 @@ PG_OS_USER=
 as_pg() { if [[ -n $PG_OS_USER ]]; then runuser -u "$PG_OS_USER" -- "$@"; else "$@"; fi; }
 pg_ctl_() { as_pg "$PG_BIN/pg_ctl" -D "$WORK/pgdata" -l "$WORK/postgres.log" -w "$@"; }
 
-psql_super() { psql -X -q -v ON_ERROR_STOP=1 -d "${PSQL_DB:-postgres}" "$@"; }
-. "$BENCH_DIR/lib.sh"
-
 cleanup() {
     local status=$?
     trap - EXIT INT TERM
@@ -69,14 +63,8 @@ cleanup() {
     [[ $status != 0 ]] && tail -n 30 "$WORK/service.log" >&2 2>/dev/null
     finish_run "$status"
 }
-trap cleanup EXIT
-trap 'exit 130' INT
-trap 'exit 143' TERM
-
-mkdir -p "$RESULTS_DIR"
-RESULT=$RESULTS_DIR/drills-$(date +%Y-%m-%dT%H-%M-%S).txt
-REPORT=$WORK/report.txt
-out() { printf '%s\n' "$*" | tee -a "$REPORT"; }
+on_exit cleanup
+open_report drills
 
 # --- a private cluster -------------------------------------------------------------------------
 log "private PostgreSQL cluster in $WORK/pgdata on port $PORT"
@@ -88,39 +76,14 @@ create_bench_database 40 "service pool + drills"
 ensure_roles
 psql_super -c "alter role $AUTHENTICATOR in database $DB set statement_timeout = '5s'"
 
-mkdir -p "$WORK/keys"
-openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$WORK/keys/private.pem" 2>/dev/null
-openssl pkey -in "$WORK/keys/private.pem" -pubout -out "$WORK/keys/public.pem" 2>/dev/null
-b64url() { openssl base64 -e -A | tr '+/' '-_' | tr -d '='; }
-mint() {  # mint ROLE SUB CLIENT_ID SCOPE
-    local iat header payload input
-    iat=$(date +%s)
-    header='{"alg":"RS256","typ":"at+jwt","kid":"drill"}'
-    payload=$(printf '{"iss":"%s","sub":"%s","aud":"molecule-service","iat":%d,"exp":%d,"jti":"%s","client_id":"%s","scope":"%s","role":"%s"}' \
-        "$ISSUER" "$2" "$iat" $((iat + 900)) "$(openssl rand -hex 16)" "$3" "$4" "$1")
-    input="$(printf '%s' "$header" | b64url).$(printf '%s' "$payload" | b64url)"
-    printf '%s.%s' "$input" "$(printf '%s' "$input" | openssl dgst -sha256 -sign "$WORK/keys/private.pem" -binary | b64url)"
-}
+make_signing_key
 
 # start_service POOL [extra env assignments...]: molecule-service on $HTTP_PORT; sets STARTED_IN
 start_service() {
     local pool=$1; shift
     stop_pid molecule-service "$SERVICE_PID"
     : >"$WORK/service.log"   # STARTED_IN below reads this start's line
-    # shellcheck disable=SC2086
-    START_DIR=$WORK start_and_wait molecule-service "$HTTP_PORT" "$WORK/service.log" \
-        env QUARKUS_HTTP_HOST=127.0.0.1 QUARKUS_HTTP_PORT=$HTTP_PORT \
-            QUARKUS_DATASOURCE_REACTIVE_URL="postgresql://$PGHOST:$PGPORT/$DB" \
-            QUARKUS_DATASOURCE_USERNAME=$AUTHENTICATOR QUARKUS_DATASOURCE_PASSWORD=$AUTHENTICATOR_PASSWORD \
-            QUARKUS_DATASOURCE_REACTIVE_MAX_SIZE=$pool \
-            QUARKUS_DATASOURCE_MIGRATIONS_JDBC_URL="jdbc:postgresql://$PGHOST:$PGPORT/$DB" \
-            QUARKUS_DATASOURCE_MIGRATIONS_USERNAME=postgres QUARKUS_DATASOURCE_MIGRATIONS_PASSWORD= \
-            CRYO_TOKEN_PUBLIC_KEY_LOCATION="file:$WORK/keys/public.pem" CRYO_TOKEN_ISSUER=$ISSUER \
-            CRYO_TOKEN_AUDIENCE=molecule-service CRYO_TOKEN_JWKS_URL='' CRYO_TOKEN_REVOCATION_FEED_URL='' \
-            CRYO_MOLECULE_SUMMARY_REFRESH_EVERY=1h \
-            "$@" \
-        java $JAVA_OPTS -jar "$JAR"
-    SERVICE_PID=$STARTED_PID
+    start_molecule_service "$pool" "$@"
     STARTED_IN=$(grep -o 'started in [0-9.]*s' "$WORK/service.log" | head -1 | grep -o '[0-9.]*')
 }
 metric() { curl -fsS "$BASE/q/metrics" | awk -v n="$1" '$1 ~ "^"n"([{]|$)" { s += $NF } END { printf "%.6f", s }'; }

@@ -30,15 +30,12 @@ BASE=${BENCH_PORT_BASE:-18180}
 AUTH_PORT=$((BASE + 1)) MOLECULE_PORT=$((BASE + 2)) IMPORT_PORT=$((BASE + 3)) SIMULATOR_PORT=$((BASE + 10))
 JAVA_OPTS=${BENCH_JAVA_OPTS:--Xmx512m}
 RESULTS_DIR=${BENCH_RESULTS_DIR:-$BENCH_DIR/results}
-AUTHENTICATOR=cryo_authenticator AUTHENTICATOR_PASSWORD=cryo
 DB_MARK='CryoProtect import benchmark (deploy/bench/run-import-bench.sh); dropped at the end of every run'
 POLICY_RPS=5
 
-log()  { printf '[import-bench] %s\n' "$*" >&2; }
-die()  { printf '[import-bench] ERROR: %s\n' "$*" >&2; exit 1; }
-need() { command -v "$1" >/dev/null 2>&1 || die "'$1' is required. $2"; }
-psql_super() { psql -X -q -v ON_ERROR_STOP=1 -d "${PSQL_DB:-postgres}" "$@"; }
-. "$BENCH_DIR/lib.sh"   # create_bench_database, ensure_roles, start_and_wait, stop_pid, finish_run
+LOG_TAG=import-bench
+# shellcheck source=SCRIPTDIR/lib.sh
+. "$BENCH_DIR/lib.sh"   # log, die, need, psql_super, create_bench_database, ensure_roles, start_and_wait, stop_pid, finish_run, out
 
 for tool in java psql curl python3 openssl; do need "$tool" ""; done
 jar() { echo "$REPO_ROOT/$1/target/quarkus-app/quarkus-run.jar"; }
@@ -115,9 +112,7 @@ done
 log "simulator's generated compounds served after $((SECONDS - waited)) s more"
 # ---------------------------------------------------------------------------------------------------
 
-mkdir -p "$RESULTS_DIR"
-RESULT=$RESULTS_DIR/import-$(date +%Y-%m-%dT%H-%M-%S).txt
-out() { printf '%s\n' "$*" | tee -a "$WORK/report.txt"; }
+open_report import
 out "import-service benchmark, $(date -Is), $(nproc) cores; simulator policy: $POLICY_RPS requests/s, 400/min, 300 s server time/min"
 out "$(printf '%-26s %7s %9s %9s %10s %10s %12s %10s %9s' job ids seconds requests 'req/s' 'ids/req' 'records/s' ceiling 'share')"
 
@@ -134,7 +129,7 @@ run_job() {  # LABEL SOURCE IDS_JSON UPSTREAM_KEY REQUESTS_PER_SECOND_LIMIT
         sleep 1
     done
     stats=$(curl -fsS "$SIM/admin/stats")
-    python3 - "$label" "$status" "$stats" "$key" "$rps" <<'PY' | tee -a "$WORK/report.txt"
+    python3 - "$label" "$status" "$stats" "$key" "$rps" <<'PY' | tee -a "$REPORT"
 import json, sys
 from datetime import datetime
 label, job, stats, key, rps = sys.argv[1], json.loads(sys.argv[2]), json.loads(sys.argv[3]), sys.argv[4], float(sys.argv[5])
@@ -167,5 +162,5 @@ start import-service "$IMPORT_PORT" "$(jar import-service)" "${import_env[@]}"
 run_job "chembl" chembl "$(ids chembl_id "$offset" "$CHEMBL_IDS")" chembl 10
 out "ceiling = requests/s limit x records per request: PubChem's policy (5/s); ChEMBL publishes no limit, so"
 out "import-service's own 10/s. The limiter aims at 85 % of the limit and admits at most the limit in any 1.15 s."
-cp "$WORK/report.txt" "$RESULT"
+cp "$REPORT" "$RESULT"
 log "results in $RESULT"
