@@ -65,6 +65,9 @@ create table chem.toxicity_stats (
     species     text,
     route       text,
     unit        text not null,
+    -- the molecule's is_public, kept by a trigger on chem.molecules: lets the read policy pass the
+    -- public rows (90% and more) without a lookup per row
+    molecule_public boolean not null,
     n           integer not null,
     min         double precision not null,
     median      double precision not null,
@@ -85,7 +88,8 @@ create table chem.toxicity_counts (
 -- Readable exactly when the molecule is, as read_with_molecule says it, but asked row by row: written
 -- as the policy's EXISTS, the planner made it one hashed scan of every molecule the caller may see
 -- (300 ms at 100k molecules) even where a ranking reads 51 rows. In PL/pgSQL, run as the caller so the
--- molecules' own policy decides, it is a primary-key lookup per row read.
+-- molecules' own policy decides, it is a primary-key lookup per row read; rows of public molecules
+-- (readable by everyone, as molecules_read_public and molecules_read say) need not ask.
 create function chem_private.molecule_readable(p_molecule_id uuid) returns boolean
     language plpgsql stable
     set search_path = ''
@@ -107,7 +111,8 @@ begin
         execute format('alter table chem.%I enable row level security', t);
         execute format('alter table chem.%I force row level security', t);
         execute format('create policy read_with_molecule on chem.%I for select to cryo_anon, cryo_authenticated '
-                       'using (chem_private.molecule_readable(molecule_id))', t);
+                       'using (%s chem_private.molecule_readable(molecule_id))', t,
+                       case t when 'toxicity_stats' then 'molecule_public or' else '' end);
         execute format('create policy service_role_read on chem.%I for select to cryo_service using (true)', t);
         execute format('create policy schema_owner_maintains on chem.%I for all to current_user using (true) with check (true)', t);
         execute format('revoke all on chem.%I from public', t);
@@ -134,19 +139,20 @@ begin
     on conflict (molecule_id) do update set measurements = c.measurements;
 
     delete from chem.toxicity_stats where molecule_id = any(p_molecule_ids);
-    insert into chem.toxicity_stats (molecule_id, endpoint, species, route, unit, n, min, median, max)
+    insert into chem.toxicity_stats (molecule_id, endpoint, species, route, unit, molecule_public, n, min, median, max)
     select t.molecule_id, t.endpoint,
            case when grouping(t.species) = 1 then '*' else t.species end,
            case when grouping(t.route) = 1 then '*' else t.route end,
-           t.normalized_unit, count(*), min(t.normalized_value),
+           t.normalized_unit, m.is_public, count(*), min(t.normalized_value),
            percentile_cont(0.5) within group (order by t.normalized_value), max(t.normalized_value)
     from chem.toxicity t
+    join chem.molecules m on m.id = t.molecule_id
     where t.molecule_id = any(p_molecule_ids) and t.unparsed_reason is null and t.normalized_value is not null
       and t.endpoint is not null and t.normalized_unit is not null
-    group by grouping sets ((t.molecule_id, t.endpoint, t.normalized_unit, t.species, t.route),
-                            (t.molecule_id, t.endpoint, t.normalized_unit, t.species),
-                            (t.molecule_id, t.endpoint, t.normalized_unit, t.route),
-                            (t.molecule_id, t.endpoint, t.normalized_unit));
+    group by grouping sets ((t.molecule_id, m.is_public, t.endpoint, t.normalized_unit, t.species, t.route),
+                            (t.molecule_id, m.is_public, t.endpoint, t.normalized_unit, t.species),
+                            (t.molecule_id, m.is_public, t.endpoint, t.normalized_unit, t.route),
+                            (t.molecule_id, m.is_public, t.endpoint, t.normalized_unit));
 
     update chem.toxicity_counts c set measurements = coalesce(x.measurements, 0), unparsed = coalesce(x.unparsed, 0)
     from unnest(p_molecule_ids) as ids(id)
@@ -182,6 +188,21 @@ create trigger toxicity_stats_after_update after update on chem.toxicity
 create trigger toxicity_stats_after_delete after delete on chem.toxicity
     referencing old table as old_rows for each statement execute function chem_private.toxicity_stats_after_change();
 
+-- Publishing or unpublishing a molecule carries over to its statistics' copy of is_public, in the same
+-- transaction.
+create function chem_private.toxicity_stats_follow_publication() returns trigger
+    language plpgsql security definer
+    set search_path = ''
+as $$
+begin
+    update chem.toxicity_stats set molecule_public = new.is_public where molecule_id = new.id;
+    return null;
+end
+$$;
+create trigger toxicity_stats_follow_publication after update of is_public on chem.molecules
+    for each row when (old.is_public is distinct from new.is_public)
+    execute function chem_private.toxicity_stats_follow_publication();
+
 -- Every molecule's statistics from scratch: for the measurements already here, and for bulk loads that
 -- bypass triggers (deploy/bench seeds). The schema owner's (and superusers') only.
 create function chem_private.rebuild_toxicity_stats() returns void
@@ -192,5 +213,5 @@ as $$
 $$;
 
 revoke all on function chem_private.refresh_toxicity_stats(uuid[]), chem_private.toxicity_stats_after_change(),
-    chem_private.rebuild_toxicity_stats() from public;
+    chem_private.toxicity_stats_follow_publication(), chem_private.rebuild_toxicity_stats() from public;
 select chem_private.rebuild_toxicity_stats();
