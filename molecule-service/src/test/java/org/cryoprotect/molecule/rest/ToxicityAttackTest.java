@@ -151,6 +151,102 @@ class ToxicityAttackTest {
                 .body("measurements", equalTo(2));
     }
 
+    /** The other order: the unpublish first, the measurement's statement while it is uncommitted. */
+    @Test
+    void aMeasurementAfterAnUncommittedUnpublishLeavesNoPublicStatistics() throws Exception {
+        Api creator = Api.user();
+        Api editor = Api.user();
+        String team = creator.createTeam("Race team 2");
+        creator.addMember(team, editor, "editor");
+        String project = creator.createProject(team, "Race project 2");
+        String molecule = creator.createMolecule("Race subject 2", ToxicityFixtures.uniqueSmiles());
+        creator.link(project, molecule);
+        creator.addToxicity(molecule, 1);
+        creator.request().body(Map.of("is_public", true)).patch("/api/molecules/" + molecule).then().statusCode(200);
+
+        try (Connection writer = session(editor); Connection publisher = session(creator)) {
+            publisher.createStatement().execute("update chem.molecules set is_public = false where id = '" + molecule + "'");
+            int writerPid = pid(writer);
+            CompletableFuture<Void> measure = CompletableFuture.runAsync(() -> {
+                try {
+                    writer.createStatement().execute("insert into chem.toxicity (molecule_id, endpoint, species, route, value, "
+                            + "unit, normalized_value, normalized_unit, source, created_by) values ('" + molecule + "', 'LD50', "
+                            + "'rat', 'oral', 2, 'g/kg', 2000, 'mg/kg', 'manual', '" + editor.userId() + "')");
+                    writer.commit();
+                } catch (SQLException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            await().atMost(Duration.ofSeconds(20)).until(() -> measure.isDone()
+                    || count("select count(*) from pg_locks where not granted and pid = " + writerPid) > 0);
+            publisher.commit();
+            measure.get();
+        }
+        assertEquals(0, count("select count(*) from chem.toxicity_stats where molecule_id = '" + molecule + "' and molecule_public"));
+        assertEquals(0, sum(statsRowsSeenAnonymously(molecule)));
+        assertEquals(2, count("select measurements from chem.toxicity_counts where molecule_id = '" + molecule + "'"));
+    }
+
+    /** A viewer, an editor against another's measurement, and an editor whose share is gone: nothing moves. */
+    @Test
+    void noResearcherCorruptsStatisticsSheMayNotChange() throws SQLException {
+        Api creator = Api.user();
+        Api editor = Api.user();
+        Api viewer = Api.user();
+        String team = creator.createTeam("Corruption team");
+        creator.addMember(team, editor, "editor");
+        creator.addMember(team, viewer, "viewer");
+        String project = creator.createProject(team, "Corruption project");
+        String molecule = creator.createMolecule("Corruption subject", ToxicityFixtures.uniqueSmiles());
+        creator.link(project, molecule);
+        String creators = creator.addToxicity(molecule, 1);
+        String editors = editor.addToxicity(molecule, 2);
+        String insert = "insert into chem.toxicity (molecule_id, endpoint, species, route, value, unit, normalized_value, "
+                + "normalized_unit, source, created_by) values ('" + molecule + "', 'LD50', 'rat', 'oral', 1, 'g/kg', 0.000001, "
+                + "'mg/kg', 'manual', '%s')";
+        String before = snapshot();
+
+        SQLException refused = assertThrows(SQLException.class, () -> asUser(viewer, insert.formatted(viewer.userId())));
+        assertEquals("42501", refused.getSQLState());
+        viewer.request().body(Map.of("endpoint", "LD50", "species", "rat", "route", "oral", "value", 0.001, "unit", "g/kg"))
+                .post("/api/molecules/" + molecule + "/toxicity").then().statusCode(403);
+        asUser(viewer, "update chem.toxicity set normalized_value = 0 where molecule_id = '" + molecule + "'");
+        asUser(editor, "update chem.toxicity set normalized_value = 0 where id = '" + creators + "'");
+        asUser(editor, "delete from chem.toxicity where id = '" + creators + "'");
+        editor.request().body(Map.of("value", 0.001)).patch("/api/toxicity/" + creators).then().statusCode(403);
+        editor.request().delete("/api/toxicity/" + creators).then().statusCode(403);
+        assertEquals(before, snapshot());
+
+        creator.request().delete("/api/teams/" + team + "/members/" + editor.userId()).then().statusCode(204);
+        before = snapshot();
+        asUser(editor, "update chem.toxicity set normalized_value = 0 where id = '" + editors + "'");
+        asUser(editor, "delete from chem.toxicity where id = '" + editors + "'");
+        assertThrows(SQLException.class, () -> asUser(editor, insert.formatted(editor.userId())));
+        editor.request().body(Map.of("value", 0.001)).patch("/api/toxicity/" + editors).then().statusCode(404);
+        assertEquals(before, snapshot());
+    }
+
+    /** The API's own bodies cannot carry provenance either: unknown fields are refused, imported sources too. */
+    @Test
+    void requestBodiesCarryNoProvenance() {
+        Api creator = Api.user();
+        String molecule = creator.createMolecule("Provenance body subject", ToxicityFixtures.uniqueSmiles());
+        String own = creator.addToxicity(molecule, 1);
+        String before = snapshot();
+        for (Map<String, Object> patch : List.of(Map.<String, Object>of("source", "pubchem"), Map.<String, Object>of("source_record", "1/x"),
+                Map.<String, Object>of("details", Map.of("a", 1)), Map.<String, Object>of("unparsed_reason", "x"),
+                Map.<String, Object>of("original_text", "forged"), Map.<String, Object>of("molecule_id", molecule))) {
+            creator.request().body(patch).patch("/api/toxicity/" + own).then().statusCode(400);
+        }
+        for (String source : List.of("pubchem", "chembl")) {
+            int status = creator.request().body(Map.of("endpoint", "LD50", "species", "rat", "route", "oral", "value", 1,
+                    "unit", "g/kg", "source", source, "reference", "x")).post("/api/molecules/" + molecule + "/toxicity")
+                    .then().extract().statusCode();
+            assertEquals(true, status >= 400 && status < 500, "status " + status);
+        }
+        assertEquals(before, snapshot());
+    }
+
     /** Imported measurements on a registry molecule: no researcher reaches them, whatever she links. */
     @Test
     void importedMeasurementsAreBeyondEveryResearcher() throws SQLException {
