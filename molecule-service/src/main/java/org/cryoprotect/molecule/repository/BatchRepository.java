@@ -65,28 +65,6 @@ public class BatchRepository {
                 });
     }
 
-    /**
-     * Measurements go onto registry molecules only: the public entry of a structure may be a researcher's
-     * published molecule, which she could unpublish with the imported measurements in it.
-     *
-     * @return the molecules that gained a measurement; a measurement already recorded is skipped
-     */
-    public Uni<List<UUID>> addToxicity(SqlClient db, JsonArray measurements) {
-        return db.preparedQuery("""
-                with added as (
-                    insert into chem.toxicity (molecule_id, %1$s, source, reference)
-                    select t.molecule_id, %1$s, t.source, t.reference
-                    from jsonb_array_elements($1::jsonb) as e(item)
-                    cross join lateral jsonb_populate_record(null::chem.toxicity, e.item) as t
-                    where exists (select 1 from chem.molecules m
-                                  where m.id = t.molecule_id and m.is_public and m.created_by is null)
-                    on conflict (molecule_id, endpoint, species, species_reported, route, route_reported, relation, value,
-                                 unit, source) where source_record is null do nothing
-                    returning molecule_id)
-                select distinct molecule_id from added""".formatted(ToxicityRepository.MEASUREMENT))
-                .execute(Tuple.of(measurements)).map(Rows::ids);
-    }
-
     public Uni<Void> refreshPublicSummary(SqlClient db) {
         return db.query("select chem_private.refresh_public_molecules_summary()").execute().replaceWithVoid();
     }

@@ -8,14 +8,11 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.validation.ConstraintViolation;
-import jakarta.validation.Validator;
 
 import org.cryoprotect.molecule.chem.ComputedStructure;
 import org.cryoprotect.molecule.chem.InvalidStructureException;
 import org.cryoprotect.molecule.chem.StructureCalculator;
 import org.cryoprotect.molecule.model.BatchRecord;
-import org.cryoprotect.molecule.model.ToxicityInput;
 
 import io.vertx.core.json.JsonObject;
 
@@ -38,11 +35,9 @@ public class BatchRecordPreparer {
     private static final int MAX_FORMULA_LENGTH = 200;
 
     private final StructureCalculator calculator;
-    private final Validator validator;
 
-    public BatchRecordPreparer(StructureCalculator calculator, Validator validator) {
+    public BatchRecordPreparer(StructureCalculator calculator) {
         this.calculator = calculator;
-        this.validator = validator;
     }
 
     PreparedRecord prepare(int index, BatchRecord record) {
@@ -59,6 +54,10 @@ public class BatchRecordPreparer {
         String source = require(record.source(), "source");
         if (!SOURCES.contains(source)) {
             throw new RejectedRecord("source must be one of " + SOURCES);
+        }
+        if (record.toxicity() != null && !record.toxicity().isEmpty()) {
+            // one way in for imported measurements, the one that knows their source records
+            throw new RejectedRecord("toxicity is imported through POST /api/toxicity/batch, not inside a molecule record");
         }
         String sourceId = record.sourceId() == null ? null : record.sourceId().trim();
         Long pubchemCid = null;
@@ -107,17 +106,10 @@ public class BatchRecordPreparer {
             sameStructure(inchikey, calculator.inchikey(smiles));
         }
         List<String> synonyms = synonyms(name, record.synonyms());
-        Double weight = supplied.getOrDefault("molecular_weight", computed.get("molecular_weight"));
-        List<JsonObject> toxicity = new ArrayList<>();
-        if (record.toxicity() != null) {
-            for (int i = 0; i < record.toxicity().size(); i++) {
-                toxicity.add(toxicityRow(checked(i, record.toxicity().get(i)), source, weight));
-            }
-        }
         JsonObject row = new JsonObject().put("idx", index).put("name", name).put("smiles", smiles)
                 .put("canonical_smiles", canonical).put("inchi", inchi).put("inchikey", inchikey).put("formula", formula)
                 .put("pubchem_cid", pubchemCid).put("chembl_id", chemblId);
-        return new PreparedRecord(index, source, inchikey, null, row, supplied, computed, synonyms, toxicity);
+        return new PreparedRecord(index, source, inchikey, null, row, supplied, computed, synonyms);
     }
 
     /** The identity of a record is its InChIKey: one that names another structure would file the record wrongly. */
@@ -126,29 +118,6 @@ public class BatchRecordPreparer {
             throw new RejectedRecord("inchikey " + supplied + " does not match the structure given as smiles (its InChIKey is "
                     + computed + ")");
         }
-    }
-
-    /** The same rules as a measurement posted on its own (ToxicityInput's constraints). */
-    private ToxicityInput checked(int i, ToxicityInput measurement) {
-        if (measurement != null) {
-            for (ConstraintViolation<ToxicityInput> violation : validator.validate(measurement)) {
-                throw new RejectedRecord("toxicity[" + i + "]." + violation.getPropertyPath() + ": " + violation.getMessage());
-            }
-        }
-        return measurement;
-    }
-
-    private static JsonObject toxicityRow(ToxicityInput t, String source, Double molecularWeight) {
-        if (t == null || t.endpoint() == null || t.endpoint().isBlank() || t.value() == null || t.unit() == null
-                || t.unit().isBlank() || !Double.isFinite(t.value())) {
-            throw new RejectedRecord("toxicity entries need endpoint, a finite value and unit");
-        }
-        String measurementSource = t.source() == null ? source : t.source();
-        if (!ToxicitySources.KNOWN.contains(measurementSource)) {
-            throw new RejectedRecord("toxicity source must be one of " + ToxicitySources.KNOWN);
-        }
-        return MeasurementColumns.of(t.endpoint(), t.relation(), t.value(), t.unit(), t.species(), t.route(), t.exposure(),
-                molecularWeight).toRow().put("source", measurementSource).put("reference", t.reference());
     }
 
     private static List<String> synonyms(String name, List<String> given) {

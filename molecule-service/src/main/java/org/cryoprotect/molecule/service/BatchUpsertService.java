@@ -112,19 +112,15 @@ public class BatchUpsertService {
             upserted.forEach(r -> byIndex.put(r.index(), r));
             JsonArray properties = new JsonArray();
             JsonArray synonyms = new JsonArray();
-            JsonArray toxicity = new JsonArray();
             for (PreparedRecord record : valid) {
                 UUID id = byIndex.get(record.index()).id();
                 properties.addAll(MoleculeRepository.propertyRows(id, record.suppliedProperties(), record.source()));
                 properties.addAll(MoleculeRepository.propertyRows(id, record.computedProperties(), "cdk"));
                 synonyms.addAll(MoleculeRepository.synonymRows(id, record.synonyms()));
-                record.toxicityRows(id).forEach(toxicity::add);
             }
             Set<UUID> changed = new HashSet<>();
             return molecules.upsertProperties(db, properties).invoke(changed::addAll)
                     .chain(() -> molecules.addSynonyms(db, synonyms)).invoke(changed::addAll)
-                    .chain(() -> toxicity.isEmpty() ? Uni.createFrom().item(List.<UUID>of()) : batches.addToxicity(db, toxicity))
-                    .invoke(changed::addAll)
                     .map(ignored -> results(records, byIndex, changed));
         });
     }

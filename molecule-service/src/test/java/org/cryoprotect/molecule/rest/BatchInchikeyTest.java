@@ -71,7 +71,7 @@ class BatchInchikeyTest {
         service.request().body(Map.of("records", records)).post("/api/molecules/batch")
                 .then().statusCode(200)
                 .body("results[0].status", equalTo("rejected"))
-                .body("results[0].error", containsString("toxicity[0].endpoint"))
+                .body("results[0].error", containsString("POST /api/toxicity/batch"))
                 .body("results[1].status", equalTo("rejected"))
                 .body("results[1].error", containsString("formula"))
                 .body("results[2].status", equalTo("created"));

@@ -58,8 +58,7 @@ class MoleculeApiTest {
     void batchUpsertIsIdempotentAndReportsEachRecord() {
         List<Map<String, Object>> records = List.of(
                 Map.of("source", "pubchem", "source_id", "679", "name", "Dimethyl sulfoxide (batch)", "smiles", "CS(=O)C",
-                        "synonyms", List.of("DMSO"), "properties", Map.of("molecular_weight", "78.13", "xlogp", -1.4),
-                        "toxicity", List.of(Map.of("endpoint", "LD50", "species", "rat", "route", "oral", "value", 14.5, "unit", "g/kg"))),
+                        "synonyms", List.of("DMSO"), "properties", Map.of("molecular_weight", "78.13", "xlogp", -1.4)),
                 Map.of("source", "chembl", "source_id", "CHEMBL985", "name", "UREA", "smiles", "NC(N)=O"),
                 Map.of("source", "pubchem", "source_id", "1", "name", "broken", "smiles", "C(C)(C)(C)(C)C"),
                 Map.of("source", "pubchem", "source_id", "679", "name", "DMSO again", "smiles", "C[S+](C)[O-]"));
@@ -88,9 +87,15 @@ class MoleculeApiTest {
                 .body("properties.xlogp.value", equalTo(-1.4))
                 .body("properties.tpsa.source", equalTo("cdk"))
                 .body("synonyms", hasItem("DMSO"));
+        // imported measurements have one way in, POST /api/toxicity/batch: a record carrying them is refused whole
+        service.request().body(Map.of("records", List.of(Map.of("source", "pubchem", "source_id", "679",
+                        "name", "DMSO with toxicity", "smiles", "CS(=O)C",
+                        "toxicity", List.of(Map.of("endpoint", "LD50", "value", 14.5, "unit", "g/kg"))))))
+                .post("/api/molecules/batch").then().statusCode(200)
+                .body("results[0].status", equalTo("rejected"))
+                .body("results[0].error", containsString("POST /api/toxicity/batch"));
         Api.anonymous().request().get("/api/toxicity/summary?molecule_id=" + dmso).then().statusCode(200)
-                .body("measurements", equalTo(1)).body("groups[0].count", equalTo(1)).body("groups[0].min", equalTo(14500.0))
-                .body("groups[0].species", equalTo("rat")).body("groups[0].route", equalTo("oral"));
+                .body("measurements", equalTo(0));
 
         // a later record from another source adds its cross-reference: updated, same id
         // (written charge-separated, as ChEMBL does: CDK's TPSA differs, yet must not flip back and forth)

@@ -3,6 +3,7 @@ package org.cryoprotect.molecule.rest;
 import static org.awaitility.Awaitility.await;
 import static org.cryoprotect.molecule.ToxicityFixtures.parsed;
 import static org.cryoprotect.molecule.ToxicityFixtures.send;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -296,8 +297,9 @@ class ToxicityAttackTest {
     }
 
     /**
-     * The molecule batch carries toxicity too: it must not hang imported measurements on a researcher's
-     * published molecule (which holds the public InChIKey), where unpublishing would make them private.
+     * A molecule batch record carrying toxicity would hang imported measurements on a researcher's
+     * published molecule (which holds the public InChIKey), where unpublishing makes them private: it is
+     * refused, and imported measurements come only through POST /api/toxicity/batch (registry rows only).
      */
     @Test
     void theMoleculeBatchWritesNoImportedMeasurementOntoAResearchersMolecule() throws SQLException {
@@ -310,7 +312,9 @@ class ToxicityAttackTest {
                         String.valueOf(ToxicityFixtures.cid()), "name",
                         "Bait import", "smiles", smiles, "toxicity", List.of(Map.of("endpoint", "LD50", "species", "rat",
                                 "route", "oral", "value", 1, "unit", "g/kg", "source", "pubchem"))))))
-                .post("/api/molecules/batch").then().statusCode(200);
+                .post("/api/molecules/batch").then().statusCode(200)
+                .body("results[0].status", equalTo("rejected"))
+                .body("results[0].error", containsString("POST /api/toxicity/batch"));
         creator.request().body(Map.of("is_public", false)).patch("/api/molecules/" + molecule).then().statusCode(200);
         assertEquals(0, count("select count(*) from chem.toxicity where molecule_id = '" + molecule
                 + "' and source in ('pubchem', 'chembl')"));
