@@ -2,10 +2,17 @@ package org.cryoprotect.molecule;
 
 import static org.hamcrest.Matchers.equalTo;
 
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+
+import org.cryoprotect.common.testing.TestDatabase;
 
 /** Registry molecules and imported measurements for the toxicity tests. */
 public final class ToxicityFixtures {
@@ -71,5 +78,28 @@ public final class ToxicityFixtures {
 
     public static io.restassured.response.ValidatableResponse send(List<Map<String, Object>> measurements) {
         return Api.service().request().body(Map.of("measurements", measurements)).post("/api/toxicity/batch").then();
+    }
+
+    /** The first column of the first row of {@code sql}, run as the superuser in {@code database}. */
+    public static long count(String database, String sql) {
+        try (Connection db = TestDatabase.superuser(database); ResultSet rs = db.createStatement().executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A digest of every row of the given chem tables: equal before and after means nothing changed. */
+    public static String snapshot(String database, String... tables) {
+        String rows = Arrays.stream(tables).map(t -> "select '" + t + "' || x::text as r from chem." + t + " x")
+                .collect(Collectors.joining(" union all "));
+        try (Connection db = TestDatabase.superuser(database); ResultSet rs = db.createStatement().executeQuery(
+                "select md5(coalesce(string_agg(r, '|' order by r), '')) from (" + rows + ") rows")) {
+            rs.next();
+            return rs.getString(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

@@ -159,25 +159,10 @@ class ToxicityStatsTest {
     }
 
     private long count(String sql) {
-        try (Connection db = TestDatabase.superuser(database); ResultSet rs = db.createStatement().executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        return ToxicityFixtures.count(database, sql);
     }
 
     private String snapshot() {
-        try (Connection db = TestDatabase.superuser(database);
-                ResultSet rs = db.createStatement().executeQuery("""
-                        select md5(coalesce(string_agg(r, '|' order by r), '')) from (
-                            select 't' || x::text as r from chem.toxicity x union all
-                            select 's' || x::text from chem.toxicity_stats x union all
-                            select 'c' || x::text from chem.toxicity_counts x) rows""")) {
-            rs.next();
-            return rs.getString(1);
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        return ToxicityFixtures.snapshot(database, "toxicity", "toxicity_stats", "toxicity_counts");
     }
 }
