@@ -21,9 +21,14 @@ record Endpoint(int start, int end, String canonical) {
         List<Endpoint> found = new ArrayList<>();
         Matcher m = ENDPOINT.matcher(text);
         while (m.find()) {
-            String upper = m.group(1).toUpperCase(Locale.ROOT).replaceAll("[ ()]", "");
-            found.add(new Endpoint(m.start(), m.end(), MIXED_CASE.getOrDefault(upper, upper)));
+            found.add(new Endpoint(m.start(), m.end(), canonical(m.group(1))));
         }
         return found;
+    }
+
+    /** "LD 50", "ld(50)" -> "LD50"; "ldlo" -> "LDLo": upper case but for the "Lo" endpoints. */
+    static String canonical(String name) {
+        String upper = name.trim().toUpperCase(Locale.ROOT).replaceAll("[ ()]", "");
+        return MIXED_CASE.getOrDefault(upper, upper);
     }
 }

@@ -96,6 +96,20 @@ public final class ToxicityVocabulary {
     private ToxicityVocabulary() {
     }
 
+    /** The canonical spelling of an endpoint name ("ld 50" -> "LD50", "ldlo" -> "LDLo"). */
+    public static String endpoint(String reported) {
+        return Endpoint.canonical(reported);
+    }
+
+    /** The canonical relation ("=", "<", ">", "<=", ">=", "~") of one as written ("'>='", "ca."), or empty. */
+    public static Optional<String> relation(String written) {
+        try {
+            return Optional.of(Relations.canonical(written));
+        } catch (IllegalArgumentException unknown) {
+            return Optional.empty();
+        }
+    }
+
     /** The controlled species ("rat", "fathead minnow", ...; Latin names map to the same term), or empty. */
     public static Optional<String> species(String reported) {
         return Optional.ofNullable(SPECIES.single(reported));

@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -29,7 +28,6 @@ import io.vertx.core.json.JsonObject;
 public class ChemblToxicity implements ToxicitySource {
 
     private static final Pattern WORDS = Pattern.compile("[^\\p{L}-]+");
-    private static final Set<String> RELATIONS = Set.of("=", "<", ">", "<=", ">=", "~");
     /** Assay context kept with each measurement. */
     private static final List<String> DETAILS = List.of("assay_type", "assay_description", "target_organism",
             "document_chembl_id", "assay_chembl_id", "activity_comment");
@@ -94,8 +92,8 @@ public class ChemblToxicity implements ToxicitySource {
             }
         });
         String type = text(activity, "standard_type");
-        String relation = text(activity, "standard_relation");
-        relation = relation == null ? "=" : relation.replace("'", "");
+        String written = text(activity, "standard_relation");
+        String relation = ToxicityVocabulary.relation(written).orElse(null);
         String units = text(activity, "standard_units");
         Double value = number(activity.getValue("standard_value"));
         List<String> missing = new ArrayList<>();
@@ -108,8 +106,8 @@ public class ChemblToxicity implements ToxicitySource {
         if (units == null) {
             missing.add("no standard_units");
         }
-        if (!RELATIONS.contains(relation)) {
-            missing.add("relation '" + relation + "' is none of =, <, >, <=, >=, ~");
+        if (relation == null) {
+            missing.add("relation '" + written + "' is none of =, <, >, <=, >=, ~");
         }
         if (!missing.isEmpty()) {
             return new ToxicityMeasurement("chembl", null, id, record, null, reference, null, null, null, null, null, null,

@@ -1,20 +1,17 @@
 package org.cryoprotect.molecule.service;
 
-import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
+import org.cryoprotect.common.toxicity.ToxicityUnits;
 import org.cryoprotect.common.toxicity.ToxicityVocabulary;
 
 /** How query parameters name endpoints, species, routes and units: as the stored rows do. */
 public final class ToxicityTerms {
 
-    public static final String DOSE_UNIT = "mg/kg";
-    public static final String CONCENTRATION_UNIT = "µM";
-    /** The canonical endpoint spellings (TOXICITY.md A); others are stored upper-case. */
-    private static final List<String> ENDPOINTS = List.of("LD50", "LC50", "LD10", "LDLo", "LCLo", "TDLo", "TCLo", "TD50",
-            "IC50", "CC50", "EC50", "NOAEL", "LOAEL", "NOEC", "LOEC");
+    public static final String DOSE_UNIT = ToxicityUnits.DOSE;
+    public static final String CONCENTRATION_UNIT = ToxicityUnits.CONCENTRATION;
     private static final Set<String> DOSES = Set.of("LD50", "LD10", "LDLo", "TDLo", "TD50", "NOAEL", "LOAEL");
     private static final Set<String> CONCENTRATIONS = Set.of("LC50", "LCLo", "TCLo", "IC50", "CC50", "EC50", "NOEC", "LOEC");
 
@@ -22,8 +19,7 @@ public final class ToxicityTerms {
     }
 
     public static String endpoint(String given) {
-        return given == null ? null : ENDPOINTS.stream().filter(e -> e.equalsIgnoreCase(given)).findFirst()
-                .orElse(given.toUpperCase(Locale.ROOT));
+        return given == null ? null : ToxicityVocabulary.endpoint(given);
     }
 
     /** The controlled term for the words given; words outside the vocabulary match no row. */
@@ -46,6 +42,7 @@ public final class ToxicityTerms {
         if (DOSE_UNIT.equalsIgnoreCase(given)) {
             return Optional.of(DOSE_UNIT);
         }
-        return "µM".equals(given) || "uM".equals(given) || "μM".equals(given) ? Optional.of(CONCENTRATION_UNIT) : Optional.empty();
+        return CONCENTRATION_UNIT.equals(given) || "uM".equals(given) || "μM".equals(given) ? Optional.of(CONCENTRATION_UNIT)
+                : Optional.empty();
     }
 }
