@@ -77,24 +77,41 @@ public class StructureCalculator {
             if (inchi.getStatus() != InchiStatus.SUCCESS && inchi.getStatus() != InchiStatus.WARNING) {
                 throw new InvalidStructureException("InChI cannot be generated: " + inchi.getMessage());
             }
-            return new ComputedStructure(t.canonical.create(molecule), inchi.getInchi(), inchi.getInchiKey(),
-                    formula, properties);
+            Map<String, String> describes = new LinkedHashMap<>();
+            properties.keySet().forEach(name -> describes.put(name, ComputedStructure.MOLECULE));
+            return new ComputedStructure(t.canonical.create(molecule), inchi.getInchi(), formula, properties, describes,
+                    new StructureIdentity(inchi.getInchiKey(), inchi.getInchiKey(), null, null));
         } catch (CDKException e) {
             throw new InvalidStructureException("Cannot compute properties: " + e.getMessage());
         }
     }
 
-    /** Canonical SMILES and InChIKey only: the identity of a record whose properties came with it. */
-    public String inchikey(String smiles) throws InvalidStructureException {
+    /**
+     * InChIKeys and fingerprints only: the identity of a record whose properties came with it.
+     */
+    public StructureIdentity identity(String smiles) throws InvalidStructureException {
         try {
             InChIGenerator inchi = InChIGeneratorFactory.getInstance().getInChIGenerator(parse(smiles));
             if (inchi.getStatus() != InchiStatus.SUCCESS && inchi.getStatus() != InchiStatus.WARNING) {
                 throw new InvalidStructureException("InChI cannot be generated: " + inchi.getMessage());
             }
-            return inchi.getInchiKey();
+            return new StructureIdentity(inchi.getInchiKey(), inchi.getInchiKey(), null, null);
         } catch (CDKException e) {
             throw new InvalidStructureException("InChI cannot be generated: " + e.getMessage());
         }
+    }
+
+    /** The ECFP4 fingerprint of the query's parent, for similarity search. */
+    public Fingerprint similarityQuery(String smiles) throws InvalidStructureException {
+        throw new UnsupportedOperationException("similarityQuery: not yet");
+    }
+
+    /**
+     * A substructure query: read as SMILES when it is valid SMILES (with a screen), else as SMARTS (no
+     * screen). Invalid as both → {@link InvalidStructureException} naming both problems.
+     */
+    public SubstructureQuery substructureQuery(String smilesOrSmarts) throws InvalidStructureException {
+        throw new UnsupportedOperationException("substructureQuery: not yet");
     }
 
     public String depictSvg(String smiles) throws InvalidStructureException {

@@ -9,7 +9,10 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.cryoprotect.molecule.chem.ComputedStructure;
+import org.cryoprotect.molecule.chem.Fingerprint;
 import org.cryoprotect.molecule.chem.PropertyUnits;
+import org.cryoprotect.molecule.chem.StructureIdentity;
 import org.cryoprotect.molecule.model.JsonPage;
 import org.cryoprotect.molecule.model.Molecule;
 import org.cryoprotect.molecule.model.MoleculeSearch;
@@ -41,11 +44,11 @@ public class MoleculeRepository {
     static final String AS_JSON = """
             json_build_object('id', m.id, 'name', m.name, 'formula', m.formula, 'smiles', m.smiles,
                 'canonical_smiles', m.canonical_smiles, 'inchi', m.inchi, 'inchikey', m.inchikey,
-                'pubchem_cid', m.pubchem_cid, 'chembl_id', m.chembl_id, 'is_public', m.is_public, 'created_by', m.created_by,
+                'parent_inchikey', m.parent_inchikey, 'pubchem_cid', m.pubchem_cid, 'chembl_id', m.chembl_id, 'is_public', m.is_public, 'created_by', m.created_by,
                 'synonyms', coalesce((select json_agg(s.synonym order by s.synonym) from chem.molecule_synonyms s
                                       where s.molecule_id = m.id), '[]'),
                 'properties', coalesce((select json_object_agg(p.name, json_build_object('value', p.value, 'unit', p.unit,
-                                        'source', p.source)) from chem.molecule_properties p where p.molecule_id = m.id), '{}'),
+                                        'source', p.source, 'describes', p.describes)) from chem.molecule_properties p where p.molecule_id = m.id), '{}'),
                 'created_at', m.created_at,
                 'updated_at', m.updated_at)::text as json""";
 
@@ -115,14 +118,29 @@ public class MoleculeRepository {
                 .execute(Tuple.of(inchikey)).map(rows -> Rows.first(rows).map(row -> row.getUUID("id")));
     }
 
-    public Uni<UUID> insert(SqlClient db, String name, String smiles, String canonicalSmiles, String inchi, String inchikey,
-            String formula, boolean isPublic, UUID createdBy) {
+    /** Inserts a molecule with the identity CDK computed for it: keys, parent key and fingerprints. */
+    public Uni<UUID> insert(SqlClient db, String name, String smiles, ComputedStructure structure, boolean isPublic,
+            UUID createdBy) {
+        StructureIdentity identity = structure.identity();
         return db.preparedQuery("""
-                insert into chem.molecules (name, smiles, canonical_smiles, inchi, inchikey, formula, is_public, created_by)
-                values ($1, $2, $3, $4, $5, $6, $7, $8) returning id""")
-                .execute(Tuple.from(List.of(name, smiles, canonicalSmiles, inchi, inchikey, formula, isPublic))
-                        .addValue(createdBy))
+                insert into chem.molecules (name, smiles, canonical_smiles, inchi, inchikey, formula, is_public, created_by,
+                                            parent_inchikey, similarity_fp, similarity_bits, screen_fp)
+                values ($1, $2, $3, $4, $5, $6, $7, $8, $9, %s, %s, %s) returning id"""
+                        .formatted(fingerprint("$10"), "bit_count(" + fingerprint("$10") + ")", fingerprint("$11")))
+                .execute(Tuple.from(List.of(name, smiles, structure.canonicalSmiles(), structure.inchi(), structure.inchikey(),
+                                structure.formula(), isPublic))
+                        .addValue(createdBy).addValue(identity.parentInchikey())
+                        .addValue(hex(identity.similarity())).addValue(hex(identity.screen())))
                 .map(rows -> rows.iterator().next().getUUID("id"));
+    }
+
+    /** A fingerprint parameter as PostgreSQL bits: {@link Fingerprint#hex()} is exactly what {@code 'x' || hex} reads. */
+    static String fingerprint(String parameter) {
+        return "('x' || " + parameter + "::text)::bit(" + Fingerprint.SIZE + ")";
+    }
+
+    public static String hex(Fingerprint fingerprint) {
+        return fingerprint == null ? null : fingerprint.hex();
     }
 
     /**
@@ -133,13 +151,15 @@ public class MoleculeRepository {
     public Uni<List<UUID>> upsertProperties(SqlClient db, JsonArray values) {
         return db.preparedQuery("""
                 with input as (select * from jsonb_to_recordset($1::jsonb)
-                               as r(molecule_id uuid, name text, value float8, unit text, source text)),
+                               as r(molecule_id uuid, name text, value float8, unit text, source text, describes text)),
                 changed as (
-                    insert into chem.molecule_properties as p (molecule_id, name, value, unit, source)
-                    select molecule_id, name, value, unit, source from input
+                    insert into chem.molecule_properties as p (molecule_id, name, value, unit, source, describes)
+                    select molecule_id, name, value, unit, source, coalesce(describes, 'molecule') from input
                     on conflict (molecule_id, name) do update
-                        set value = excluded.value, unit = excluded.unit, source = excluded.source, updated_at = now()
-                        where (p.value, p.unit, p.source) is distinct from (excluded.value, excluded.unit, excluded.source)
+                        set value = excluded.value, unit = excluded.unit, source = excluded.source,
+                            describes = excluded.describes, updated_at = now()
+                        where (p.value, p.unit, p.source, p.describes)
+                                is distinct from (excluded.value, excluded.unit, excluded.source, excluded.describes)
                           and (array_position(array['cdk','chembl','pubchem','manual'], excluded.source)
                                  > array_position(array['cdk','chembl','pubchem','manual'], p.source)
                                or (excluded.source = p.source and excluded.source <> 'cdk'))
@@ -206,10 +226,17 @@ public class MoleculeRepository {
         return rows;
     }
 
+    /** Property rows of values that describe the molecule as registered (supplied and manual values). */
     public static JsonArray propertyRows(UUID id, Map<String, Double> values, String source) {
+        return propertyRows(id, values, source, Map.of());
+    }
+
+    /** Property rows; {@code describes} names the structure each value was computed on (default: the molecule). */
+    public static JsonArray propertyRows(UUID id, Map<String, Double> values, String source, Map<String, String> describes) {
         JsonArray rows = new JsonArray();
         values.forEach((name, value) -> rows.add(new JsonObject().put("molecule_id", id.toString()).put("name", name)
-                .put("value", value).put("unit", PropertyUnits.of(name)).put("source", source)));
+                .put("value", value).put("unit", PropertyUnits.of(name)).put("source", source)
+                .put("describes", describes.getOrDefault(name, ComputedStructure.MOLECULE))));
         return rows;
     }
 

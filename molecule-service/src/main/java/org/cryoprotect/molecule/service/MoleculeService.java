@@ -74,9 +74,9 @@ public class MoleculeService {
         if (request.synonyms() != null) {
             synonyms.addAll(request.synonyms());
         }
-        return molecules.insert(db, request.name().trim(), request.smiles().trim(), structure.canonicalSmiles(),
-                        structure.inchi(), structure.inchikey(), structure.formula(), isPublic, caller.userId())
-                .call(id -> molecules.upsertProperties(db, MoleculeRepository.propertyRows(id, structure.properties(), "cdk")))
+        return molecules.insert(db, request.name().trim(), request.smiles().trim(), structure, isPublic, caller.userId())
+                .call(id -> molecules.upsertProperties(db,
+                        MoleculeRepository.propertyRows(id, structure.properties(), "cdk", structure.describes())))
                 .call(id -> molecules.addSynonyms(db, MoleculeRepository.synonymRows(id, synonyms)))
                 .chain(id -> molecules.find(db, id)).map(Optional::orElseThrow);
     }
