@@ -57,24 +57,70 @@ public class MoleculeRepository {
             "'updated_at', m.updated_at, 'toxicity', (select json_build_object('measurements', c.measurements, 'unparsed', c.unparsed, "
                     + "'groups', " + ToxicityStatsJson.groups(5) + ") from (select " + ToxicityStatsJson.COUNTS + ") c))");
 
+    /** A list item of a similarity search: the molecule JSON with its similarity (rounded for display; cursors keep it exact). */
+    static final String SIMILARITY_JSON = AS_JSON.replace("'updated_at', m.updated_at)",
+            "'updated_at', m.updated_at, 'similarity', round(p.m_key::numeric, 4))");
+
     public Uni<JsonPage> search(SqlClient db, MoleculeSearch search, int limit, Cursor after) {
-        Sql sql = filters(search);
-        if (after != null) {
-            sql.and("(m.name, m.id) > (?, ?)", after.key(), after.id());
-        }
-        String query = "select m.name, m.id, " + AS_JSON + " from chem.molecules m where " + sql.where()
-                + " order by m.name, m.id limit " + sql.param(limit + 1);
-        return db.preparedQuery(query).execute(sql.tuple()).map(rows -> {
-            List<String> items = new ArrayList<>(Math.min(rows.size(), limit));
+        return search(db, search, StructureFilter.NONE, limit, after);
+    }
+
+    /** One page of the search in its order (by name, or most similar first), without substructure matching. */
+    public Uni<JsonPage> search(SqlClient db, MoleculeSearch search, StructureFilter structure, int limit, Cursor after) {
+        SearchSql rows = SearchSql.of(search, structure, after);
+        // the JSON only for the rows of the page, after the ordering picked them
+        String query = "select p.m_key, p.m_id, " + (rows.bySimilarity ? SIMILARITY_JSON : AS_JSON) + " from ("
+                + rows.select("", limit + 1) + ") p join chem.molecules m on m.id = p.m_id order by " + rows.order;
+        return db.preparedQuery(query).execute(rows.sql.tuple()).map(result -> {
+            List<String> items = new ArrayList<>(Math.min(result.size(), limit));
             Cursor last = null;
-            for (Row row : rows) {
+            for (Row row : result) {
                 if (items.size() == limit) {
                     return new JsonPage(items, last.encode());
                 }
                 items.add(row.getString("json"));
-                last = new Cursor(row.getString("name"), row.getUUID("id"));
+                last = rows.cursorOf(row);
             }
             return new JsonPage(items, null);
+        });
+    }
+
+    /** A row that passed the substructure screen, to be matched by CDK; {@code position} is the cursor after it. */
+    public record Candidate(Cursor position, UUID id, String smiles, Double similarity) {
+    }
+
+    /** The next {@code limit} rows after {@code after} in page order that pass the SQL filters and the screen. */
+    public Uni<List<Candidate>> candidates(SqlClient db, MoleculeSearch search, StructureFilter structure, Cursor after,
+            int limit) {
+        SearchSql rows = SearchSql.of(search, structure, after);
+        return db.preparedQuery(rows.select("m.smiles", limit)).execute(rows.sql.tuple()).map(result -> {
+            List<Candidate> candidates = new ArrayList<>(result.size());
+            for (Row row : result) {
+                candidates.add(new Candidate(rows.cursorOf(row), row.getUUID("m_id"), row.getString("smiles"),
+                        rows.bySimilarity ? row.getDouble("m_key") : null));
+            }
+            return candidates;
+        });
+    }
+
+    /** The JSON of {@code matched}, in their order; a row that became invisible meanwhile is left out. */
+    public Uni<List<String>> items(SqlClient db, StructureFilter structure, List<Candidate> matched) {
+        if (matched.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        UUID[] ids = matched.stream().map(Candidate::id).toArray(UUID[]::new);
+        String query = structure.bySimilarity()
+                ? "select " + SIMILARITY_JSON + " from unnest($1::uuid[], $2::float8[]) with ordinality as p(m_id, m_key, n) "
+                        + "join chem.molecules m on m.id = p.m_id order by p.n"
+                : "select " + AS_JSON + " from unnest($1::uuid[]) with ordinality as p(m_id, n) "
+                        + "join chem.molecules m on m.id = p.m_id order by p.n";
+        Tuple args = structure.bySimilarity()
+                ? Tuple.of(ids, matched.stream().map(Candidate::similarity).toArray(Double[]::new))
+                : Tuple.of(ids);
+        return db.preparedQuery(query).execute(args).map(result -> {
+            List<String> items = new ArrayList<>(result.size());
+            result.forEach(row -> items.add(row.getString("json")));
+            return items;
         });
     }
 
@@ -86,6 +132,7 @@ public class MoleculeRepository {
         }
         sql.andIf(search.formula() != null, "m.formula = ?", search.formula())
                 .andIf(search.inchikey() != null, "m.inchikey = ?", search.inchikey())
+                .andIf(search.parentInchikey() != null, "m.parent_inchikey = ?", search.parentInchikey())
                 .andIf(search.projectId() != null,
                         "m.id in (select pm.molecule_id from chem.project_molecules pm where pm.project_id = ?)", search.projectId());
         propertyRange(sql, "molecular_weight", search.mwMin(), search.mwMax());
