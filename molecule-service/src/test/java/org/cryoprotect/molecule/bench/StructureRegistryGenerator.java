@@ -141,7 +141,7 @@ public final class StructureRegistryGenerator {
             for (int q = 0; q < queries.size(); q++) {
                 Query query = queries.get(q);
                 Fingerprint fp = query.similarity() ? similarityFps.get(q) : mainQueries.get(q).screen();
-                w.write(String.join("\t", query.label(), query.kind(), query.text(), fp == null ? "\\N" : fp.hex(),
+                w.write(String.join("\t", query.label(), query.similarity() ? "similarity:" + query.threshold() : query.kind(), query.text(), fp == null ? "\\N" : fp.hex(),
                         fp == null ? "\\N" : Integer.toString(fp.cardinality()), Integer.toString(q),
                         Long.toString(screened[q]), Long.toString(matched[q])));
                 w.write('\n');
