@@ -81,9 +81,8 @@ public class StructureCalculator {
             Map<String, Double> parentProperties = parentProperties(parent.structure());
             parentProperties.keySet().forEach(name -> describes.put(name, describedBy));
             properties.putAll(parentProperties);
-            StructureIdentity identity = new StructureIdentity(inchi.getInchiKey(), parent.inchikey(),
-                    similarity(parent.structure()), PathScreen.ofTarget(matchingGraph(molecule)));
-            return new ComputedStructure(canonical, inchi.getInchi(), formula, properties, describes, identity);
+            return new ComputedStructure(canonical, inchi.getInchi(), formula, properties, describes,
+                    identity(molecule, parent));
         } catch (CDKException e) {
             throw new InvalidStructureException("Cannot compute properties: " + e.getMessage());
         }
@@ -107,13 +106,17 @@ public class StructureCalculator {
     public StructureIdentity identity(String smiles) throws InvalidStructureException {
         IAtomContainer molecule = parse(smiles);
         try {
-            String inchikey = inchi(molecule).getInchiKey();
-            Parent parent = parent(molecule, inchikey);
-            return new StructureIdentity(inchikey, parent.inchikey(), similarity(parent.structure()),
-                    PathScreen.ofTarget(matchingGraph(molecule)));
+            return identity(molecule, parent(molecule, inchi(molecule).getInchiKey()));
         } catch (CDKException e) {
             throw new InvalidStructureException("Cannot compute the identity: " + e.getMessage());
         }
+    }
+
+    /** The last use of {@code molecule} and its parent: the screen's graph drops the molecule's hydrogens. */
+    private StructureIdentity identity(IAtomContainer molecule, Parent parent) throws CDKException {
+        Fingerprint similarity = similarity(parent.structure());
+        return new StructureIdentity(parent.ownInchikey(), parent.inchikey(), similarity,
+                PathScreen.ofTarget(matchingGraph(molecule)));
     }
 
     /** The ECFP4 fingerprint of the query's parent, for similarity search. */
@@ -174,12 +177,13 @@ public class StructureCalculator {
         return inchi;
     }
 
-    private record Parent(IAtomContainer structure, String inchikey) {
+    /** The parent of a structure whose own InChIKey is {@code ownInchikey}, with its InChIKey. */
+    private record Parent(IAtomContainer structure, String inchikey, String ownInchikey) {
     }
 
     private Parent parent(IAtomContainer molecule, String ownInchikey) throws CDKException, InvalidStructureException {
         IAtomContainer parent = parentStructure(molecule);
-        return parent == molecule ? new Parent(molecule, ownInchikey) : new Parent(parent, inchi(parent).getInchiKey());
+        return new Parent(parent, parent == molecule ? ownInchikey : inchi(parent).getInchiKey(), ownInchikey);
     }
 
     /** The parent (see {@link ParentStructure}), typed and aromatic like a parsed structure. */

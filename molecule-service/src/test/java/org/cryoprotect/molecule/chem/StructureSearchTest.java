@@ -11,6 +11,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.openscience.cdk.interfaces.IAtom;
+import org.openscience.cdk.interfaces.IAtomContainer;
+import org.openscience.cdk.interfaces.IBond;
+import org.openscience.cdk.silent.SilentChemObjectBuilder;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -92,6 +96,11 @@ class StructureSearchTest {
             "CO|            Oc1ccccc1|             false",
             "cO|            Oc1ccccc1|             true",
             "CO|            CCO|                   true",
+            "CO|            COC|                   true",
+            "N|             [NH4+].[Cl-]|          true",
+            "[NH4+]|        N|                     false",
+            "CC(N)C(=O)O|   [H][C@](N)(C)C(=O)O|   true",
+            "C[C@@H](N)C(=O)O| C[C@H](N)C(=O)O|    true",
             "C=O|           CC(=O)O|               true",
             "C=O|           CCO|                   false",
             "C(=O)[O-]|     CC(=O)[O-].[Na+]|      true",
@@ -163,13 +172,32 @@ class StructureSearchTest {
     }
 
     @Test
-    void aLargeDenseTargetGetsAFullScreenInsteadOfAnIncompleteOne() throws InvalidStructureException {
-        // a fullerene: 60 aromatic atoms of degree 3, far more 6-atom paths than a typical molecule
+    void aFullereneIsScreenedAndMatched() throws InvalidStructureException {
         String c60 = "c12c3c4c5c1c1c6c7c2c2c8c3c3c9c4c4c%10c5c5c1c1c6c6c%11c7c2c2c7c8c3c3c8c9c4c4c9c%10c5c5c1c1c6c6c%11"
                 + "c2c2c7c3c3c8c4c4c9c5c1c1c6c2c3c41";
-        Fingerprint screen = calculator.identity(c60).screen();
-        assertTrue(screen.cardinality() > 0);
-        assertTrue(calculator.substructureQuery("c1ccccc1").matches(c60));
-        assertTrue(screen.containsAll(calculator.substructureQuery("c1ccccc1").screen()));
+        SubstructureQuery benzene = calculator.substructureQuery("c1ccccc1");
+        assertTrue(benzene.matches(c60));
+        assertTrue(calculator.identity(c60).screen().containsAll(benzene.screen()));
+    }
+
+    @Test
+    void pathEnumerationIsBoundedATargetThenSetsEveryBitAndAQueryKeepsASubset() {
+        // 12 mutually bonded atoms: 12·11·10·9·8·7 six-atom paths, beyond PathScreen.MAX_PATHS
+        IAtomContainer clique = SilentChemObjectBuilder.getInstance().newAtomContainer();
+        for (int i = 0; i < 12; i++) {
+            IAtom atom = SilentChemObjectBuilder.getInstance().newInstance(IAtom.class, i % 2 == 0 ? "C" : "N");
+            atom.setImplicitHydrogenCount(0);
+            clique.addAtom(atom);
+        }
+        for (int i = 0; i < 12; i++) {
+            for (int j = i + 1; j < 12; j++) {
+                clique.addBond(i, j, IBond.Order.SINGLE);
+            }
+        }
+        Fingerprint target = PathScreen.ofTarget(clique);
+        Fingerprint query = PathScreen.ofQuery(clique);
+
+        assertEquals(Fingerprint.SIZE, target.cardinality());
+        assertTrue(query.cardinality() > 0 && query.cardinality() < Fingerprint.SIZE, "query bits " + query.cardinality());
     }
 }
