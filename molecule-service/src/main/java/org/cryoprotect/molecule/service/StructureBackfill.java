@@ -1,5 +1,6 @@
 package org.cryoprotect.molecule.service;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -47,6 +48,7 @@ public class StructureBackfill {
     private final MoleculeConfig.Backfill config;
     private final int parallelism;
     private final AtomicBoolean running = new AtomicBoolean();
+    private final AtomicBoolean requested = new AtomicBoolean();
 
     public StructureBackfill(RlsTransactions transactions, StructureRepository structures, StructureCalculator calculator,
             Chemistry chemistry, PublicSummaryRefresher summary, MoleculeConfig config, ChemistryWorkers workers) {
@@ -77,22 +79,40 @@ public class StructureBackfill {
         start();
     }
 
-    /** Starts a run in the background unless one is running or the backfill is switched off; never blocks. */
+    /**
+     * Starts a run in the background unless the backfill is switched off; never blocks. Asked while a run
+     * is under way, it runs once more afterwards (the current run may already be past new rows' ids).
+     */
     public void start() {
-        if (!config.enabled() || !running.compareAndSet(false, true)) {
+        if (!config.enabled()) {
             return;
         }
+        requested.set(true);
+        if (running.compareAndSet(false, true)) {
+            runWhileRequested();
+        }
+    }
+
+    private void runWhileRequested() {
+        requested.set(false);
         run().subscribe().with(progress -> {
-            running.set(false);
             if (progress.filled() + progress.failed() > 0) {
                 LOG.infof("Structure backfill finished: %d rows filled, %d failed (retried at the next run), "
                         + "%d salts' descriptors recomputed on their parents", progress.filled(), progress.failed(),
                         progress.propertiesRecomputed());
             }
+            finished();
         }, failure -> {
-            running.set(false);
             LOG.warnf("Structure backfill stopped, the next run continues where it stopped: %s", failure.getMessage());
+            finished();
         });
+    }
+
+    private void finished() {
+        running.set(false);
+        if (requested.get() && running.compareAndSet(false, true)) {
+            runWhileRequested();
+        }
     }
 
     /** Whether a run is under way. */
@@ -159,7 +179,14 @@ public class StructureBackfill {
                     .put("screen_fp", MoleculeRepository.hex(row.identity().screen())));
             if (row.structure() != null) {
                 Map<String, Double> properties = row.structure().properties();
-                values.addAll(MoleculeRepository.propertyRows(row.id(), properties, "cdk", row.structure().describes()));
+                Map<String, String> describes = row.structure().describes();
+                Map<String, Double> ofParent = new LinkedHashMap<>();
+                properties.forEach((name, value) -> {
+                    if (ComputedStructure.PARENT.equals(describes.get(name))) {
+                        ofParent.put(name, value);
+                    }
+                });
+                values.addAll(MoleculeRepository.propertyRows(row.id(), ofParent, "cdk", describes));
                 BatchRecordPreparer.CORE_PROPERTIES.stream().filter(name -> !properties.containsKey(name))
                         .forEach(name -> removed.add(new JsonObject().put("molecule_id", row.id().toString()).put("name", name)));
             }
