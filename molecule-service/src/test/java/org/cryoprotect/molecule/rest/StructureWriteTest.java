@@ -154,9 +154,9 @@ class StructureWriteTest {
 
     private String property(String id, String name) throws SQLException {
         try (Connection db = TestDatabase.superuser(database); Statement sql = db.createStatement();
-                ResultSet row = sql.executeQuery("select value || ' ' || describes || ' ' || source from chem.molecule_properties "
+                ResultSet row = sql.executeQuery("select value, describes, source from chem.molecule_properties "
                         + "where molecule_id = '" + id + "' and name = '" + name + "'")) {
-            return row.next() ? row.getString(1) : null;
+            return row.next() ? row.getDouble(1) + " " + row.getString(2) + " " + row.getString(3) : null;
         }
     }
 
