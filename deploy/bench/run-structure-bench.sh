@@ -313,15 +313,27 @@ pgbench_run() {  # pgbench_run SCENARIO CLIENTS THREADS PREFIX — prints "p50 p
     echo "$p50 $p99 $(awk '/^tps = / { print $3; exit }' "$prefix.txt" | grep . || echo 0) $(( ${failed:-0} + aborted ))"
 }
 
+# the service's substructure counters (StructureSearch): candidates CDK examined, matches, pages out of budget
+search_counters() {
+    curl -fsS --max-time 10 "$BASE/q/metrics" 2>/dev/null | awk '
+        /^cryo_search_substructure_candidates_total/ { c = $2 } /^cryo_search_substructure_matches_total/ { m = $2 }
+        /^cryo_search_substructure_incomplete_total/ { i = $2 }
+        END { printf "%d %d %d\n", c, m, i }'
+}
+declare -A SVC_CAND SVC_MATCH SVC_INCOMPLETE L_CAND L_INCOMPLETE
+
 mint_caller_tokens
 log "sanity check of each scenario"
 for s in "${SCENARIOS[@]}"; do
+    read -r c0 m0 i0 < <(search_counters)
     read -r code < <(curl -sS --max-time 60 -o "$WORK/check-$s.json" -w '%{http_code}\n' \
         -H "Authorization: Bearer $(token_of "${SWHO[$s]}")" "${SURL[$s]}" || echo 000)
     if [[ $code != 200 ]]; then
         head -c 1000 "$WORK/check-$s.json" >&2 2>/dev/null || true
         die "$s: GET ${SURL[$s]} answered $code"
     fi
+    read -r c1 m1 i1 < <(search_counters)
+    SVC_CAND[$s]=$((c1 - c0)); SVC_MATCH[$s]=$((m1 - m0)); SVC_INCOMPLETE[$s]=$((i1 - i0))
     ITEMS[$s]=$(jq '.items | length' "$WORK/check-$s.json")
     COMPLETE[$s]=$(jq -r 'if has("complete") then .complete else "-" end' "$WORK/check-$s.json")
     log "  $s: 200, ${ITEMS[$s]} items, complete ${COMPLETE[$s]}, next_cursor $(jq -r 'if .next_cursor then "set" else "null" end' "$WORK/check-$s.json")$(
@@ -338,8 +350,12 @@ for s in "${SCENARIOS[@]}"; do
     read -r "A_P50[$s]" "A_P99[$s]" "A_RPS[$s]" _ _ < <(wrk_run "$s" 1 1 "$WORK/wrk1-$s.txt")
     wait_db_idle
     ticks0=$(cpu_ticks "$SERVICE_PID")
+    read -r c0 _ i0 < <(search_counters)
     read -r "L_P50[$s]" "L_P99[$s]" "L_RPS[$s]" "L_ERR[$s]" reqs < <(wrk_run "$s" "$THREADS" "$CONNS" "$WORK/wrk-$s.txt")
+    read -r c1 _ i1 < <(search_counters)
     ticks1=$(cpu_ticks "$SERVICE_PID")
+    L_CAND[$s]=$(awk -v d=$((c1 - c0)) -v n="$reqs" 'BEGIN { if (n == 0) print "n/a"; else printf "%.0f", d / n }')
+    L_INCOMPLETE[$s]=$(awk -v d=$((i1 - i0)) -v n="$reqs" 'BEGIN { if (n == 0) print "n/a"; else printf "%.0f%%", 100 * d / n }')
     L_CPU[$s]=$(awk -v t=$((ticks1 - ticks0)) -v hz="$CLK_TCK" -v n="$reqs" 'BEGIN { if (n == 0) print "nan"; else printf "%.2f", t / hz * 1000 / n }')
     wait_db_idle
     read -r "G1_P50[$s]" "G1_P99[$s]" "G1_TPS[$s]" _ < <(pgbench_run "$s" 1 1 "$WORK/pgb1-$s")
@@ -381,6 +397,15 @@ out "$(printf "  %-24s %9s %9s %9s %8s   %-28s %10s %3s %9s" scenario visible sc
 for s in "${SCENARIOS[@]}"; do
     out "$(printf "  %-24s %9s %9s %9s %8s   %-28s %10s %3s %9s" "$s" "${VISIBLE[$s]}" "${SCREENED[$s]}" "${MATCHED[$s]}" \
         "$(ratio "${SCREENED[$s]}" "${MATCHED[$s]}")" "${PAGE_EXAMINED[$s]} / ${PAGE_WALKED[$s]}" "${SCANNED[$s]}" "${WORKERS[$s]}" "$(num "${EXPLAIN_MS[$s]}")")"
+done
+out ""
+out "substructure, from the service's counters (cryo_search_substructure_*): the checked first page alone, and per request at $CONNS"
+out "connections (where the search budget, ${CRYO_CHEMISTRY_SEARCH_BUDGET:-2s}, can run out: 'incomplete' = pages answered \"complete\": false):"
+out "$(printf "  %-24s %11s %8s %6s %10s   %18s %11s" scenario 'candidates' matches 'compl' 'cand/match' "cand/req at $CONNS" 'incomplete')"
+for s in "${SCENARIOS[@]}"; do
+    [[ ${QKIND[${SLABEL[$s]}]} == substructure ]] || continue
+    out "$(printf "  %-24s %11s %8s %6s %10s   %18s %11s" "$s" "${SVC_CAND[$s]}" "${SVC_MATCH[$s]}" "${COMPLETE[$s]}" \
+        "$(ratio "${SVC_CAND[$s]}" "${SVC_MATCH[$s]}")" "${L_CAND[$s]}" "${L_INCOMPLETE[$s]}")"
 done
 out ""
 out "latency (ms) and throughput:"
