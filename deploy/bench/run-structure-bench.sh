@@ -409,14 +409,14 @@ for s in "${SCENARIOS[@]}"; do
 done
 out ""
 out "latency (ms) and throughput:"
-out "$(printf "  %-24s %5s %5s | %8s %8s | %8s %8s | %8s %8s %8s %6s %7s | %8s %8s %8s | %7s %7s" scenario items compl \
-    'svc p50' 'pgb p50' 'svc p99' 'pgb p99' "svc/s" 'p50' 'p99' errors 'cpu/req' "pgb tps" 'p50' 'p99' 'p50 s/p' 'tput s/p')"
-out "$(printf "  %-24s %11s | %-17s | %-17s | %-42s | %-26s |" '' '' '     alone (1 conn)' '   alone (1 conn)' "          service at $CONNS connections" "   pgbench at $CONNS clients")"
+out "$(printf "  %-24s %5s %5s | %8s %8s | %8s %8s | %8s %8s %8s %6s %7s | %8s %8s %8s %6s | %7s %7s" scenario items compl \
+    'svc p50' 'pgb p50' 'svc p99' 'pgb p99' "svc/s" 'p50' 'p99' errors 'cpu/req' "pgb tps" 'p50' 'p99' errors 'p50 s/p' 'tput s/p')"
+out "$(printf "  %-24s %11s | %-17s | %-17s | %-42s | %-33s |" '' '' '     alone (1 conn)' '   alone (1 conn)' "          service at $CONNS connections" "   pgbench at $CONNS clients")"
 for s in "${SCENARIOS[@]}"; do
-    out "$(printf "  %-24s %5s %5s | %8s %8s | %8s %8s | %8s %8s %8s %6s %7s | %8s %8s %8s | %7s %7s" "$s" "${ITEMS[$s]}" "${COMPLETE[$s]}" \
+    out "$(printf "  %-24s %5s %5s | %8s %8s | %8s %8s | %8s %8s %8s %6s %7s | %8s %8s %8s %6s | %7s %7s" "$s" "${ITEMS[$s]}" "${COMPLETE[$s]}" \
         "$(num "${A_P50[$s]}")" "$(num "${G1_P50[$s]}")" "$(num "${A_P99[$s]}")" "$(num "${G1_P99[$s]}")" \
         "$(num "${L_RPS[$s]}")" "$(num "${L_P50[$s]}")" "$(num "${L_P99[$s]}")" "${L_ERR[$s]}" "$(num "${L_CPU[$s]}")" \
-        "$(num "${G_TPS[$s]}")" "$(num "${G_P50[$s]}")" "$(num "${G_P99[$s]}")" \
+        "$(num "${G_TPS[$s]}")" "$(num "${G_P50[$s]}")" "$(num "${G_P99[$s]}")" "${G_ERR[$s]}" \
         "$(ratio "${A_P50[$s]}" "${G1_P50[$s]}")" "$(ratio "${L_RPS[$s]}" "${G_TPS[$s]}")")"
 done
 out "  p50 s/p = service p50 alone / pgbench p50 alone; tput s/p = service req/s / pgbench tps at $CONNS; cpu/req = service JVM CPU ms per request"
