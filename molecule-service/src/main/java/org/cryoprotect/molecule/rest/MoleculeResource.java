@@ -88,19 +88,30 @@ public class MoleculeResource {
     }
 
     /**
-     * Every molecule the search matches (all pages, the filters of the JSON search) as an SD file or CSV:
-     * chosen by format=sdf|csv or the Accept header ({@link ExportNegotiation} leaves exactly one here).
+     * Every molecule the search matches (all pages, the filters of the JSON search) as an SD file:
+     * format=sdf or Accept: chemical/x-mdl-sdfile ({@link ExportNegotiation} sends the request here).
      */
     @GET
-    @Produces({FileFormat.SDF_TYPE, FileFormat.CSV_TYPE})
-    public RestMulti<String> export(UriInfo uri, @RestHeader("Accept") String accept) {
+    @Produces(FileFormat.SDF_TYPE)
+    public RestMulti<String> exportSdf(UriInfo uri) {
+        return export(uri, FileFormat.SDF);
+    }
+
+    /** As {@link #exportSdf} as CSV: format=csv or Accept: text/csv. */
+    @GET
+    @Produces(FileFormat.CSV_TYPE)
+    public RestMulti<String> exportCsv(UriInfo uri) {
+        return export(uri, FileFormat.CSV);
+    }
+
+    private RestMulti<String> export(UriInfo uri, FileFormat format) {
         MultivaluedMap<String, String> query = uri.getQueryParameters();
         MoleculeSearch search = RequestParams.moleculeSearch(query.getFirst("q"), query.getFirst("formula"),
                 query.getFirst("inchikey"), query.getFirst("mw_min"), query.getFirst("mw_max"), query.getFirst("logp_min"),
                 query.getFirst("logp_max"), query.getFirst("tpsa_max"), query.getFirst("project_id"));
-        FileFormat format = FileFormat.CSV_TYPE.equals(accept) ? FileFormat.CSV : FileFormat.SDF;
+        String type = format.mediaType() + "; charset=UTF-8" + (format == FileFormat.CSV ? "; header=present" : "");
         return RestMulti.fromUniResponse(exports.export(caller(), search, format), body -> body,
-                body -> Map.of("Content-Type", List.of(format.mediaType() + (format == FileFormat.CSV ? "; charset=UTF-8; header=present" : "")),
+                body -> Map.of("Content-Type", List.of(type),
                         "Content-Disposition", List.of("attachment; filename=\"molecules." + format.extension() + "\"")));
     }
 

@@ -5,6 +5,8 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
 import org.cryoprotect.common.security.Caller;
 import org.cryoprotect.molecule.chem.InvalidStructureException;
 import org.cryoprotect.molecule.exchange.ExportRows;
@@ -35,11 +37,11 @@ public class MoleculeExportService {
     private final int inFlight;
 
     public MoleculeExportService(MoleculeService molecules, Molfiles molfiles, Chemistry chemistry, ChemistryWorkers workers,
-            MoleculeConfig config) {
+            @ConfigProperty(name = "cryo.export.page-size", defaultValue = "500") int pageSize) {
         this.molecules = molecules;
         this.molfiles = molfiles;
         this.chemistry = chemistry;
-        this.pageSize = config.maxPageSize();
+        this.pageSize = pageSize;
         this.inFlight = Math.max(1, workers.threads() / 2);
     }
 

@@ -5,6 +5,8 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
 import org.cryoprotect.common.security.Caller;
 import org.cryoprotect.molecule.exchange.Csv;
 import org.cryoprotect.molecule.model.Page;
@@ -28,9 +30,10 @@ public class ToxicityExportService {
     private final ToxicityService toxicity;
     private final int pageSize;
 
-    public ToxicityExportService(ToxicityService toxicity, MoleculeConfig config) {
+    public ToxicityExportService(ToxicityService toxicity,
+            @ConfigProperty(name = "cryo.export.page-size", defaultValue = "500") int pageSize) {
         this.toxicity = toxicity;
-        this.pageSize = config.maxPageSize();
+        this.pageSize = pageSize;
     }
 
     /** As {@link MoleculeExportService#export}: the first page read before anything is sent. */
