@@ -12,12 +12,15 @@ import org.openscience.cdk.aromaticity.Aromaticity;
 import org.openscience.cdk.aromaticity.ElectronDonation;
 import org.openscience.cdk.depict.DepictionGenerator;
 import org.openscience.cdk.exception.CDKException;
+import org.openscience.cdk.fingerprint.CircularFingerprinter;
 import org.openscience.cdk.graph.Cycles;
 import org.openscience.cdk.inchi.InChIGenerator;
 import org.openscience.cdk.inchi.InChIGeneratorFactory;
 import org.openscience.cdk.interfaces.IAtom;
 import org.openscience.cdk.interfaces.IAtomContainer;
 import org.openscience.cdk.interfaces.IBond;
+import org.openscience.cdk.isomorphism.Pattern;
+import org.openscience.cdk.isomorphism.matchers.QueryAtomContainer;
 import org.openscience.cdk.qsar.descriptors.molecular.HBondAcceptorCountDescriptor;
 import org.openscience.cdk.qsar.descriptors.molecular.HBondDonorCountDescriptor;
 import org.openscience.cdk.qsar.descriptors.molecular.RotatableBondsCountDescriptor;
@@ -26,6 +29,7 @@ import org.openscience.cdk.qsar.descriptors.molecular.XLogPDescriptor;
 import org.openscience.cdk.qsar.result.DoubleResult;
 import org.openscience.cdk.qsar.result.IntegerResult;
 import org.openscience.cdk.silent.SilentChemObjectBuilder;
+import org.openscience.cdk.smarts.SmartsPattern;
 import org.openscience.cdk.smiles.SmiFlavor;
 import org.openscience.cdk.smiles.SmilesGenerator;
 import org.openscience.cdk.smiles.SmilesParser;
@@ -65,35 +69,166 @@ public class StructureCalculator {
         IAtomContainer molecule = parse(smiles);
         try {
             Map<String, Double> properties = new LinkedHashMap<>();
+            Map<String, String> describes = new LinkedHashMap<>();
             properties.put("molecular_weight", round(AtomContainerManipulator.getMass(molecule, AtomContainerManipulator.MolWeight), 4));
             properties.put("exact_mass", round(AtomContainerManipulator.getMass(molecule, AtomContainerManipulator.MonoIsotopic), 6));
-            properties.put("xlogp", round(((DoubleResult) t.xlogp.calculate(molecule).getValue()).doubleValue(), 3));
-            properties.put("tpsa", round(((DoubleResult) t.tpsa.calculate(molecule).getValue()).doubleValue(), 2));
-            properties.put("hbd", (double) ((IntegerResult) t.donors.calculate(molecule).getValue()).intValue());
-            properties.put("hba", (double) ((IntegerResult) t.acceptors.calculate(molecule).getValue()).intValue());
-            properties.put("rotatable_bonds", (double) ((IntegerResult) t.rotatable.calculate(molecule).getValue()).intValue());
+            properties.keySet().forEach(name -> describes.put(name, ComputedStructure.MOLECULE));
             String formula = MolecularFormulaManipulator.getString(MolecularFormulaManipulator.getMolecularFormula(molecule));
-            InChIGenerator inchi = InChIGeneratorFactory.getInstance().getInChIGenerator(molecule);
-            if (inchi.getStatus() != InchiStatus.SUCCESS && inchi.getStatus() != InchiStatus.WARNING) {
-                throw new InvalidStructureException("InChI cannot be generated: " + inchi.getMessage());
-            }
-            return new ComputedStructure(t.canonical.create(molecule), inchi.getInchi(), inchi.getInchiKey(),
-                    formula, properties);
+            String canonical = t.canonical.create(molecule);
+            InChIGenerator inchi = inchi(molecule);
+            Parent parent = parent(molecule, inchi.getInchiKey());
+            String describedBy = parent.inchikey().equals(inchi.getInchiKey()) ? ComputedStructure.MOLECULE : ComputedStructure.PARENT;
+            Map<String, Double> parentProperties = parentProperties(parent.structure());
+            parentProperties.keySet().forEach(name -> describes.put(name, describedBy));
+            properties.putAll(parentProperties);
+            return new ComputedStructure(canonical, inchi.getInchi(), formula, properties, describes,
+                    identity(molecule, parent));
         } catch (CDKException e) {
             throw new InvalidStructureException("Cannot compute properties: " + e.getMessage());
         }
     }
 
-    /** Canonical SMILES and InChIKey only: the identity of a record whose properties came with it. */
-    public String inchikey(String smiles) throws InvalidStructureException {
+    /** The descriptors of the parent; XLogP only for a parent with carbon (its model is for organic molecules). */
+    private Map<String, Double> parentProperties(IAtomContainer parent) throws CDKException {
+        Tools t = tools.get();
+        Map<String, Double> properties = new LinkedHashMap<>();
+        if (ParentStructure.hasCarbon(parent)) {
+            properties.put("xlogp", round(((DoubleResult) t.xlogp.calculate(parent).getValue()).doubleValue(), 3));
+        }
+        properties.put("tpsa", round(((DoubleResult) t.tpsa.calculate(parent).getValue()).doubleValue(), 2));
+        properties.put("hbd", (double) ((IntegerResult) t.donors.calculate(parent).getValue()).intValue());
+        properties.put("hba", (double) ((IntegerResult) t.acceptors.calculate(parent).getValue()).intValue());
+        properties.put("rotatable_bonds", (double) ((IntegerResult) t.rotatable.calculate(parent).getValue()).intValue());
+        return properties;
+    }
+
+    /** InChIKeys and fingerprints only: the identity of a record whose properties came with it. */
+    public StructureIdentity identity(String smiles) throws InvalidStructureException {
+        IAtomContainer molecule = parse(smiles);
         try {
-            InChIGenerator inchi = InChIGeneratorFactory.getInstance().getInChIGenerator(parse(smiles));
-            if (inchi.getStatus() != InchiStatus.SUCCESS && inchi.getStatus() != InchiStatus.WARNING) {
-                throw new InvalidStructureException("InChI cannot be generated: " + inchi.getMessage());
-            }
-            return inchi.getInchiKey();
+            return identity(molecule, parent(molecule, inchi(molecule).getInchiKey()));
         } catch (CDKException e) {
-            throw new InvalidStructureException("InChI cannot be generated: " + e.getMessage());
+            throw new InvalidStructureException("Cannot compute the identity: " + e.getMessage());
+        }
+    }
+
+    /** The last use of {@code molecule} and its parent: the screen's graph drops the molecule's hydrogens. */
+    private StructureIdentity identity(IAtomContainer molecule, Parent parent) throws CDKException {
+        Fingerprint similarity = similarity(parent.structure());
+        return new StructureIdentity(parent.ownInchikey(), parent.inchikey(), similarity,
+                PathScreen.ofTarget(matchingGraph(molecule)));
+    }
+
+    /** The ECFP4 fingerprint of the query's parent, for similarity search. */
+    public Fingerprint similarityQuery(String smiles) throws InvalidStructureException {
+        IAtomContainer molecule = parse(smiles);
+        try {
+            return similarity(parentStructure(molecule));
+        } catch (CDKException e) {
+            throw new InvalidStructureException("Cannot compute the similarity fingerprint: " + e.getMessage());
+        }
+    }
+
+    /**
+     * A substructure query: read as SMILES when it is valid SMILES (then with a screen), else as SMARTS
+     * (no screen). Invalid as both → {@link InvalidStructureException} naming both problems; a query
+     * beyond the structure limits is {@link StructureTooComplexException} either way.
+     */
+    public SubstructureQuery substructureQuery(String smilesOrSmarts) throws InvalidStructureException {
+        String text = smilesOrSmarts == null ? "" : smilesOrSmarts.trim();
+        if (text.isEmpty()) {
+            throw new InvalidStructureException("the substructure query is empty");
+        }
+        String smilesProblem;
+        try {
+            IAtomContainer graph = matchingGraph(parse(text));
+            QueryAtomContainer query = SmilesQueries.of(graph);
+            if (query != null) {
+                Pattern pattern = Pattern.findSubstructure(query);
+                return new SubstructureQuery(text, false, PathScreen.ofQuery(graph), target -> {
+                    IAtomContainer prepared = target(target);
+                    return prepared != null && pattern.matches(matchingGraph(prepared));
+                });
+            }
+            smilesProblem = "a wildcard atom";
+        } catch (StructureTooComplexException e) {
+            throw e;
+        } catch (InvalidStructureException e) {
+            smilesProblem = e.getMessage();
+        }
+        SmartsPattern smarts;
+        try {
+            smarts = SmartsPattern.create(text, SilentChemObjectBuilder.getInstance());
+        } catch (RuntimeException e) {
+            throw new InvalidStructureException("Neither SMILES (" + smilesProblem + ") nor SMARTS ("
+                    + firstLine(e.getMessage()) + ")");
+        }
+        return new SubstructureQuery(text, true, null, target -> {
+            IAtomContainer prepared = target(target);
+            return prepared != null && smarts.matches(prepared);
+        });
+    }
+
+    private InChIGenerator inchi(IAtomContainer molecule) throws CDKException, InvalidStructureException {
+        InChIGenerator inchi = InChIGeneratorFactory.getInstance().getInChIGenerator(molecule);
+        if (inchi.getStatus() != InchiStatus.SUCCESS && inchi.getStatus() != InchiStatus.WARNING) {
+            throw new InvalidStructureException("InChI cannot be generated: " + inchi.getMessage());
+        }
+        return inchi;
+    }
+
+    /** The parent of a structure whose own InChIKey is {@code ownInchikey}, with its InChIKey. */
+    private record Parent(IAtomContainer structure, String inchikey, String ownInchikey) {
+    }
+
+    private Parent parent(IAtomContainer molecule, String ownInchikey) throws CDKException, InvalidStructureException {
+        IAtomContainer parent = parentStructure(molecule);
+        return new Parent(parent, parent == molecule ? ownInchikey : inchi(parent).getInchiKey(), ownInchikey);
+    }
+
+    /** The parent (see {@link ParentStructure}), typed and aromatic like a parsed structure. */
+    private IAtomContainer parentStructure(IAtomContainer molecule) throws CDKException {
+        IAtomContainer parent;
+        try {
+            parent = ParentStructure.of(molecule);
+        } catch (CloneNotSupportedException e) {
+            throw new CDKException("the parent structure cannot be copied", e);
+        }
+        if (parent != molecule) {
+            AtomContainerManipulator.percieveAtomTypesAndConfigureAtoms(parent);
+            tools.get().aromaticity.apply(parent);
+        }
+        return parent;
+    }
+
+    private Fingerprint similarity(IAtomContainer parent) throws CDKException {
+        return new Fingerprint(tools.get().ecfp4.getBitFingerprint(parent).asBitSet(), Fingerprint.SIZE);
+    }
+
+    /**
+     * The graph substructure search compares: without the hydrogens that can be counts (so [H]OC and OC
+     * are the same query). The screen of a target is computed on this graph too. Changes {@code molecule}.
+     */
+    private static IAtomContainer matchingGraph(IAtomContainer molecule) {
+        return AtomContainerManipulator.suppressHydrogens(molecule);
+    }
+
+    /**
+     * A stored structure to match: parsed and aromatic as {@link #parse} makes it, without atom typing
+     * (it was valid when stored and typing changes nothing the match compares); null when it cannot be read.
+     */
+    private IAtomContainer target(String smiles) {
+        if (smiles == null || smiles.length() > limits.maxSmilesLength()) {
+            return null;
+        }
+        Tools t = tools.get();
+        try {
+            IAtomContainer molecule = t.parser.parseSmiles(smiles.trim());
+            checkSize(molecule);
+            t.aromaticity.apply(molecule);
+            return molecule;
+        } catch (CDKException | InvalidStructureException e) {
+            return null;
         }
     }
 
@@ -203,6 +338,7 @@ public class StructureCalculator {
         final HBondDonorCountDescriptor donors = new HBondDonorCountDescriptor();
         final HBondAcceptorCountDescriptor acceptors = new HBondAcceptorCountDescriptor();
         final RotatableBondsCountDescriptor rotatable = new RotatableBondsCountDescriptor();
+        final CircularFingerprinter ecfp4 = new CircularFingerprinter(CircularFingerprinter.CLASS_ECFP4, Fingerprint.SIZE);
         final DepictionGenerator depiction = new DepictionGenerator().withAtomColors().withSize(300, 220);
 
         Tools() {

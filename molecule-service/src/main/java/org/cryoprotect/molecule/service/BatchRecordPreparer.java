@@ -103,7 +103,7 @@ public class BatchRecordPreparer {
             inchikey = inchikey == null ? structure.inchikey() : inchikey;
             formula = formula == null ? structure.formula() : formula;
         } else {
-            sameStructure(inchikey, calculator.inchikey(smiles));
+            sameStructure(inchikey, calculator.identity(smiles).inchikey());
         }
         List<String> synonyms = synonyms(name, record.synonyms());
         JsonObject row = new JsonObject().put("idx", index).put("name", name).put("smiles", smiles)
