@@ -43,4 +43,16 @@ public interface ChemistryConfig {
     /** Longest wait for a free worker before the request gets a 503 (the workers are busy or stuck). */
     @WithDefault("5s")
     Duration queueTimeout();
+
+    /**
+     * Time a substructure search may spend on one page (SQL screen and CDK matching together); when it runs
+     * out the page returns the matches found so far with "complete": false. At least one candidate is
+     * examined per page, so paging always moves on.
+     */
+    @WithDefault("2s")
+    Duration searchBudget();
+
+    /** Screened candidates read per transaction and matched per chemistry task in a substructure search. */
+    @WithDefault("100")
+    int searchChunk();
 }

@@ -26,19 +26,28 @@ public class BatchRepository {
      * Inserts new public molecules and fills cross-references of existing ones. The first name a
      * structure was imported under stays its name; later names arrive as synonyms.
      *
-     * @param molecules objects with idx, name, smiles, canonical_smiles, inchi, inchikey, formula, pubchem_cid, chembl_id
+     * An existing entry keeps its fingerprints (computed from the same structure, which the key names);
+     * entries registered before structure search get theirs from the backfill.
+     *
+     * @param molecules objects with idx, name, smiles, canonical_smiles, inchi, inchikey, formula, pubchem_cid, chembl_id,
+     *                  parent_inchikey, similarity_fp and screen_fp (hex, see MoleculeRepository#hex)
      * @return per input index: the molecule id and created, updated or unchanged
      */
     public Uni<List<BatchResult>> upsertMolecules(SqlClient db, JsonArray molecules) {
         return db.preparedQuery("""
                 with input as (
                     select * from jsonb_to_recordset($1::jsonb) as r(idx int, name text, smiles text, canonical_smiles text,
-                        inchi text, inchikey text, formula text, pubchem_cid bigint, chembl_id text)),
+                        inchi text, inchikey text, formula text, pubchem_cid bigint, chembl_id text,
+                        parent_inchikey text, similarity_fp text, screen_fp text)),
                 upserted as (
                     insert into chem.molecules as m (name, smiles, canonical_smiles, inchi, inchikey, formula,
-                                                     pubchem_cid, chembl_id, is_public, created_by)
-                    select name, smiles, canonical_smiles, inchi, inchikey, formula, pubchem_cid, chembl_id, true, null
+                                                     pubchem_cid, chembl_id, is_public, created_by,
+                                                     parent_inchikey, similarity_fp, similarity_bits, screen_fp)
+                    select name, smiles, canonical_smiles, inchi, inchikey, formula, pubchem_cid, chembl_id, true, null,
+                           parent_inchikey, fp.similarity, bit_count(fp.similarity), fp.screen
                     from input
+                    cross join lateral (select ('x' || similarity_fp)::bit(1024) as similarity,
+                                               ('x' || screen_fp)::bit(1024) as screen) fp
                     on conflict (inchikey) where is_public do update set
                         canonical_smiles = coalesce(m.canonical_smiles, excluded.canonical_smiles),
                         inchi = coalesce(m.inchi, excluded.inchi),

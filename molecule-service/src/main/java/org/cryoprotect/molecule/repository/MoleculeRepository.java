@@ -9,7 +9,10 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.cryoprotect.molecule.chem.ComputedStructure;
+import org.cryoprotect.molecule.chem.Fingerprint;
 import org.cryoprotect.molecule.chem.PropertyUnits;
+import org.cryoprotect.molecule.chem.StructureIdentity;
 import org.cryoprotect.molecule.model.JsonPage;
 import org.cryoprotect.molecule.model.Molecule;
 import org.cryoprotect.molecule.model.MoleculeSearch;
@@ -41,11 +44,11 @@ public class MoleculeRepository {
     static final String AS_JSON = """
             json_build_object('id', m.id, 'name', m.name, 'formula', m.formula, 'smiles', m.smiles,
                 'canonical_smiles', m.canonical_smiles, 'inchi', m.inchi, 'inchikey', m.inchikey,
-                'pubchem_cid', m.pubchem_cid, 'chembl_id', m.chembl_id, 'is_public', m.is_public, 'created_by', m.created_by,
+                'parent_inchikey', m.parent_inchikey, 'pubchem_cid', m.pubchem_cid, 'chembl_id', m.chembl_id, 'is_public', m.is_public, 'created_by', m.created_by,
                 'synonyms', coalesce((select json_agg(s.synonym order by s.synonym) from chem.molecule_synonyms s
                                       where s.molecule_id = m.id), '[]'),
                 'properties', coalesce((select json_object_agg(p.name, json_build_object('value', p.value, 'unit', p.unit,
-                                        'source', p.source)) from chem.molecule_properties p where p.molecule_id = m.id), '{}'),
+                                        'source', p.source, 'describes', p.describes)) from chem.molecule_properties p where p.molecule_id = m.id), '{}'),
                 'created_at', m.created_at,
                 'updated_at', m.updated_at)::text as json""";
 
@@ -54,24 +57,70 @@ public class MoleculeRepository {
             "'updated_at', m.updated_at, 'toxicity', (select json_build_object('measurements', c.measurements, 'unparsed', c.unparsed, "
                     + "'groups', " + ToxicityStatsJson.groups(5) + ") from (select " + ToxicityStatsJson.COUNTS + ") c))");
 
+    /** A list item of a similarity search: the molecule JSON with its similarity (rounded for display; cursors keep it exact). */
+    static final String SIMILARITY_JSON = AS_JSON.replace("'updated_at', m.updated_at)",
+            "'updated_at', m.updated_at, 'similarity', round(p.m_key::numeric, 4))");
+
     public Uni<JsonPage> search(SqlClient db, MoleculeSearch search, int limit, Cursor after) {
-        Sql sql = filters(search);
-        if (after != null) {
-            sql.and("(m.name, m.id) > (?, ?)", after.key(), after.id());
-        }
-        String query = "select m.name, m.id, " + AS_JSON + " from chem.molecules m where " + sql.where()
-                + " order by m.name, m.id limit " + sql.param(limit + 1);
-        return db.preparedQuery(query).execute(sql.tuple()).map(rows -> {
-            List<String> items = new ArrayList<>(Math.min(rows.size(), limit));
+        return search(db, search, StructureFilter.NONE, limit, after);
+    }
+
+    /** One page of the search in its order (by name, or most similar first), without substructure matching. */
+    public Uni<JsonPage> search(SqlClient db, MoleculeSearch search, StructureFilter structure, int limit, Cursor after) {
+        SearchSql rows = SearchSql.of(search, structure, after);
+        // the JSON only for the rows of the page, after the ordering picked them
+        String query = "select p.m_key, p.m_id, " + (rows.bySimilarity ? SIMILARITY_JSON : AS_JSON) + " from ("
+                + rows.select("", limit + 1) + ") p join chem.molecules m on m.id = p.m_id order by " + rows.order;
+        return db.preparedQuery(query).execute(rows.sql.tuple()).map(result -> {
+            List<String> items = new ArrayList<>(Math.min(result.size(), limit));
             Cursor last = null;
-            for (Row row : rows) {
+            for (Row row : result) {
                 if (items.size() == limit) {
                     return new JsonPage(items, last.encode());
                 }
                 items.add(row.getString("json"));
-                last = new Cursor(row.getString("name"), row.getUUID("id"));
+                last = rows.cursorOf(row);
             }
             return new JsonPage(items, null);
+        });
+    }
+
+    /** A row that passed the substructure screen, to be matched by CDK; {@code position} is the cursor after it. */
+    public record Candidate(Cursor position, UUID id, String smiles, Double similarity) {
+    }
+
+    /** The next {@code limit} rows after {@code after} in page order that pass the SQL filters and the screen. */
+    public Uni<List<Candidate>> candidates(SqlClient db, MoleculeSearch search, StructureFilter structure, Cursor after,
+            int limit) {
+        SearchSql rows = SearchSql.of(search, structure, after);
+        return db.preparedQuery(rows.select("m.smiles", limit)).execute(rows.sql.tuple()).map(result -> {
+            List<Candidate> candidates = new ArrayList<>(result.size());
+            for (Row row : result) {
+                candidates.add(new Candidate(rows.cursorOf(row), row.getUUID("m_id"), row.getString("smiles"),
+                        rows.bySimilarity ? row.getDouble("m_key") : null));
+            }
+            return candidates;
+        });
+    }
+
+    /** The JSON of {@code matched}, in their order; a row that became invisible meanwhile is left out. */
+    public Uni<List<String>> items(SqlClient db, StructureFilter structure, List<Candidate> matched) {
+        if (matched.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        UUID[] ids = matched.stream().map(Candidate::id).toArray(UUID[]::new);
+        String query = structure.bySimilarity()
+                ? "select " + SIMILARITY_JSON + " from unnest($1::uuid[], $2::float8[]) with ordinality as p(m_id, m_key, n) "
+                        + "join chem.molecules m on m.id = p.m_id order by p.n"
+                : "select " + AS_JSON + " from unnest($1::uuid[]) with ordinality as p(m_id, n) "
+                        + "join chem.molecules m on m.id = p.m_id order by p.n";
+        Tuple args = structure.bySimilarity()
+                ? Tuple.of(ids, matched.stream().map(Candidate::similarity).toArray(Double[]::new))
+                : Tuple.of(ids);
+        return db.preparedQuery(query).execute(args).map(result -> {
+            List<String> items = new ArrayList<>(result.size());
+            result.forEach(row -> items.add(row.getString("json")));
+            return items;
         });
     }
 
@@ -83,6 +132,7 @@ public class MoleculeRepository {
         }
         sql.andIf(search.formula() != null, "m.formula = ?", search.formula())
                 .andIf(search.inchikey() != null, "m.inchikey = ?", search.inchikey())
+                .andIf(search.parentInchikey() != null, "m.parent_inchikey = ?", search.parentInchikey())
                 .andIf(search.projectId() != null,
                         "m.id in (select pm.molecule_id from chem.project_molecules pm where pm.project_id = ?)", search.projectId());
         propertyRange(sql, "molecular_weight", search.mwMin(), search.mwMax());
@@ -115,14 +165,29 @@ public class MoleculeRepository {
                 .execute(Tuple.of(inchikey)).map(rows -> Rows.first(rows).map(row -> row.getUUID("id")));
     }
 
-    public Uni<UUID> insert(SqlClient db, String name, String smiles, String canonicalSmiles, String inchi, String inchikey,
-            String formula, boolean isPublic, UUID createdBy) {
+    /** Inserts a molecule with the identity CDK computed for it: keys, parent key and fingerprints. */
+    public Uni<UUID> insert(SqlClient db, String name, String smiles, ComputedStructure structure, boolean isPublic,
+            UUID createdBy) {
+        StructureIdentity identity = structure.identity();
         return db.preparedQuery("""
-                insert into chem.molecules (name, smiles, canonical_smiles, inchi, inchikey, formula, is_public, created_by)
-                values ($1, $2, $3, $4, $5, $6, $7, $8) returning id""")
-                .execute(Tuple.from(List.of(name, smiles, canonicalSmiles, inchi, inchikey, formula, isPublic))
-                        .addValue(createdBy))
+                insert into chem.molecules (name, smiles, canonical_smiles, inchi, inchikey, formula, is_public, created_by,
+                                            parent_inchikey, similarity_fp, similarity_bits, screen_fp)
+                values ($1, $2, $3, $4, $5, $6, $7, $8, $9, %s, %s, %s) returning id"""
+                        .formatted(fingerprint("$10"), "bit_count(" + fingerprint("$10") + ")", fingerprint("$11")))
+                .execute(Tuple.from(List.of(name, smiles, structure.canonicalSmiles(), structure.inchi(), structure.inchikey(),
+                                structure.formula(), isPublic))
+                        .addValue(createdBy).addValue(identity.parentInchikey())
+                        .addValue(hex(identity.similarity())).addValue(hex(identity.screen())))
                 .map(rows -> rows.iterator().next().getUUID("id"));
+    }
+
+    /** A fingerprint parameter as PostgreSQL bits: {@link Fingerprint#hex()} is exactly what {@code 'x' || hex} reads. */
+    static String fingerprint(String parameter) {
+        return "('x' || " + parameter + "::text)::bit(" + Fingerprint.SIZE + ")";
+    }
+
+    public static String hex(Fingerprint fingerprint) {
+        return fingerprint == null ? null : fingerprint.hex();
     }
 
     /**
@@ -133,13 +198,15 @@ public class MoleculeRepository {
     public Uni<List<UUID>> upsertProperties(SqlClient db, JsonArray values) {
         return db.preparedQuery("""
                 with input as (select * from jsonb_to_recordset($1::jsonb)
-                               as r(molecule_id uuid, name text, value float8, unit text, source text)),
+                               as r(molecule_id uuid, name text, value float8, unit text, source text, describes text)),
                 changed as (
-                    insert into chem.molecule_properties as p (molecule_id, name, value, unit, source)
-                    select molecule_id, name, value, unit, source from input
+                    insert into chem.molecule_properties as p (molecule_id, name, value, unit, source, describes)
+                    select molecule_id, name, value, unit, source, coalesce(describes, 'molecule') from input
                     on conflict (molecule_id, name) do update
-                        set value = excluded.value, unit = excluded.unit, source = excluded.source, updated_at = now()
-                        where (p.value, p.unit, p.source) is distinct from (excluded.value, excluded.unit, excluded.source)
+                        set value = excluded.value, unit = excluded.unit, source = excluded.source,
+                            describes = excluded.describes, updated_at = now()
+                        where (p.value, p.unit, p.source, p.describes)
+                                is distinct from (excluded.value, excluded.unit, excluded.source, excluded.describes)
                           and (array_position(array['cdk','chembl','pubchem','manual'], excluded.source)
                                  > array_position(array['cdk','chembl','pubchem','manual'], p.source)
                                or (excluded.source = p.source and excluded.source <> 'cdk'))
@@ -206,10 +273,17 @@ public class MoleculeRepository {
         return rows;
     }
 
+    /** Property rows of values that describe the molecule as registered (supplied and manual values). */
     public static JsonArray propertyRows(UUID id, Map<String, Double> values, String source) {
+        return propertyRows(id, values, source, Map.of());
+    }
+
+    /** Property rows; {@code describes} names the structure each value was computed on (default: the molecule). */
+    public static JsonArray propertyRows(UUID id, Map<String, Double> values, String source, Map<String, String> describes) {
         JsonArray rows = new JsonArray();
         values.forEach((name, value) -> rows.add(new JsonObject().put("molecule_id", id.toString()).put("name", name)
-                .put("value", value).put("unit", PropertyUnits.of(name)).put("source", source)));
+                .put("value", value).put("unit", PropertyUnits.of(name)).put("source", source)
+                .put("describes", describes.getOrDefault(name, ComputedStructure.MOLECULE))));
         return rows;
     }
 

@@ -80,9 +80,11 @@ public class MoleculeResource {
             @RestQuery("mw_min") String mwMin, @RestQuery("mw_max") String mwMax,
             @RestQuery("logp_min") String logpMin, @RestQuery("logp_max") String logpMax,
             @RestQuery("tpsa_max") String tpsaMax, @RestQuery("project_id") String projectId,
+            @RestQuery("parent_inchikey") String parentInchikey, @RestQuery String exact, @RestQuery String substructure,
+            @RestQuery("similar_to") String similarTo, @RestQuery("min_similarity") String minSimilarity,
             @RestQuery String limit, @RestQuery String cursor) {
         MoleculeSearch search = RequestParams.moleculeSearch(q, formula, inchikey, mwMin, mwMax, logpMin, logpMax, tpsaMax,
-                projectId);
+                projectId, parentInchikey, exact, substructure, similarTo, minSimilarity);
         return molecules.search(caller(), search, params.limit(limit), Cursor.decode(cursor))
                 .map(page -> RestResponse.ok(page.toJson(), MediaType.APPLICATION_JSON_TYPE));
     }

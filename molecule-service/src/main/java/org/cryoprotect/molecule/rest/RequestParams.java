@@ -1,6 +1,7 @@
 package org.cryoprotect.molecule.rest;
 
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -16,6 +17,9 @@ import org.cryoprotect.molecule.service.MoleculeConfig;
 public class RequestParams {
 
     private static final int MAX_TEXT = 200;
+    /** Longer structures are refused by CDK's limits anyway (cryo.chemistry.max-smiles-length). */
+    private static final int MAX_STRUCTURE = 4000;
+    private static final Pattern INCHIKEY = Pattern.compile("[A-Z]{14}-[A-Z]{10}-[A-Z]");
 
     private final MoleculeConfig config;
 
@@ -93,6 +97,41 @@ public class RequestParams {
         return new MoleculeSearch(text("q", q), text("formula", formula), text("inchikey", inchikey),
                 number("mw_min", mwMin), number("mw_max", mwMax), number("logp_min", logpMin), number("logp_max", logpMax),
                 number("tpsa_max", tpsaMax), optionalId("project_id", projectId));
+    }
+
+    /** The molecule filters with the structure filters of GET /api/molecules. */
+    public static MoleculeSearch moleculeSearch(String q, String formula, String inchikey, String mwMin, String mwMax,
+            String logpMin, String logpMax, String tpsaMax, String projectId, String parentInchikey, String exact,
+            String substructure, String similarTo, String minSimilarity) {
+        String similar = structure("similar_to", similarTo);
+        Double threshold = number("min_similarity", minSimilarity);
+        if (threshold != null && (threshold < 0 || threshold > 1)) {
+            throw ProblemException.invalidField("min_similarity", "must be a number from 0 to 1");
+        }
+        if (threshold != null && similar == null) {
+            throw ProblemException.invalidField("min_similarity", "applies to similar_to, which is missing");
+        }
+        String parentKey = text("parent_inchikey", parentInchikey);
+        if (parentKey != null && !INCHIKEY.matcher(parentKey).matches()) {
+            throw ProblemException.invalidField("parent_inchikey", "must be an InChIKey (XXXXXXXXXXXXXX-XXXXXXXXXX-X)");
+        }
+        MoleculeSearch base = moleculeSearch(q, formula, inchikey, mwMin, mwMax, logpMin, logpMax, tpsaMax, projectId);
+        return new MoleculeSearch(base.text(), base.formula(), base.inchikey(), base.mwMin(), base.mwMax(), base.logpMin(),
+                base.logpMax(), base.tpsaMax(), base.projectId(), parentKey, structure("exact", exact),
+                structure("substructure", substructure), similar,
+                similar == null ? null : threshold == null ? MoleculeSearch.DEFAULT_MIN_SIMILARITY : threshold);
+    }
+
+    /** A SMILES or SMARTS query, checked by CDK later (a 422 when it does not parse). */
+    public static String structure(String name, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        String structure = value.trim();
+        if (structure.length() > MAX_STRUCTURE) {
+            throw ProblemException.invalidField(name, "must be at most " + MAX_STRUCTURE + " characters");
+        }
+        return structure;
     }
 
     public static String text(String name, String value) {

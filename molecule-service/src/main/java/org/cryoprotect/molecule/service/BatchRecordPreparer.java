@@ -12,7 +12,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.cryoprotect.molecule.chem.ComputedStructure;
 import org.cryoprotect.molecule.chem.InvalidStructureException;
 import org.cryoprotect.molecule.chem.StructureCalculator;
+import org.cryoprotect.molecule.chem.StructureIdentity;
 import org.cryoprotect.molecule.model.BatchRecord;
+import org.cryoprotect.molecule.repository.MoleculeRepository;
 
 import io.vertx.core.json.JsonObject;
 
@@ -88,8 +90,10 @@ public class BatchRecordPreparer {
         }
         String inchikey = record.inchikey() == null ? null : matching(record.inchikey().trim(), INCHIKEY, "inchikey");
         Map<String, Double> computed = new LinkedHashMap<>();
+        Map<String, String> describes = Map.of();
         String canonical = null;
         String inchi = record.inchi();
+        StructureIdentity identity;
         if (inchikey == null || formula == null || !supplied.keySet().containsAll(CORE_PROPERTIES)) {
             ComputedStructure structure = calculator.compute(smiles);
             sameStructure(inchikey, structure.inchikey());
@@ -98,18 +102,24 @@ public class BatchRecordPreparer {
                     computed.put(key, value);
                 }
             });
+            describes = structure.describes();
+            identity = structure.identity();
             canonical = structure.canonicalSmiles();
             inchi = inchi == null ? structure.inchi() : inchi;
             inchikey = inchikey == null ? structure.inchikey() : inchikey;
             formula = formula == null ? structure.formula() : formula;
         } else {
-            sameStructure(inchikey, calculator.identity(smiles).inchikey());
+            identity = calculator.identity(smiles);
+            sameStructure(inchikey, identity.inchikey());
         }
         List<String> synonyms = synonyms(name, record.synonyms());
         JsonObject row = new JsonObject().put("idx", index).put("name", name).put("smiles", smiles)
                 .put("canonical_smiles", canonical).put("inchi", inchi).put("inchikey", inchikey).put("formula", formula)
-                .put("pubchem_cid", pubchemCid).put("chembl_id", chemblId);
-        return new PreparedRecord(index, source, inchikey, null, row, supplied, computed, synonyms);
+                .put("pubchem_cid", pubchemCid).put("chembl_id", chemblId)
+                .put("parent_inchikey", identity.parentInchikey())
+                .put("similarity_fp", MoleculeRepository.hex(identity.similarity()))
+                .put("screen_fp", MoleculeRepository.hex(identity.screen()));
+        return new PreparedRecord(index, source, inchikey, null, row, supplied, computed, describes, synonyms);
     }
 
     /** The identity of a record is its InChIKey: one that names another structure would file the record wrongly. */

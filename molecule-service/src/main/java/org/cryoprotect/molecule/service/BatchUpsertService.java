@@ -167,7 +167,7 @@ public class BatchUpsertService {
             for (PreparedRecord record : valid) {
                 UUID id = byIndex.get(record.index()).id();
                 properties.addAll(MoleculeRepository.propertyRows(id, record.suppliedProperties(), record.source()));
-                properties.addAll(MoleculeRepository.propertyRows(id, record.computedProperties(), "cdk"));
+                properties.addAll(MoleculeRepository.propertyRows(id, record.computedProperties(), "cdk", record.describes()));
                 synonyms.addAll(MoleculeRepository.synonymRows(id, record.synonyms()));
             }
             Set<UUID> changed = new HashSet<>();

@@ -7,9 +7,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.cryoprotect.common.problem.ProblemException;
 import org.cryoprotect.common.problem.ServiceUnavailableException;
 import org.cryoprotect.molecule.chem.ComputedStructure;
+import org.cryoprotect.molecule.chem.Fingerprint;
 import org.cryoprotect.molecule.chem.InvalidStructureException;
 import org.cryoprotect.molecule.chem.StructureCalculator;
 import org.cryoprotect.molecule.chem.StructureTooComplexException;
+import org.cryoprotect.molecule.chem.SubstructureQuery;
 
 import io.smallrye.mutiny.Uni;
 
@@ -30,6 +32,20 @@ public class Chemistry {
 
     public Uni<ComputedStructure> compute(String smiles) {
         return run(() -> calculator.compute(smiles)).onFailure().transform(Chemistry::asProblem);
+    }
+
+    /** The InChIKey of the parent of {@code smiles} (exact-match search); {@code parameter} names the query in a 422. */
+    public Uni<String> parentInchikey(String parameter, String smiles) {
+        return run(() -> calculator.identity(smiles).parentInchikey()).onFailure().transform(e -> asProblem(parameter, e));
+    }
+
+    public Uni<Fingerprint> similarityQuery(String parameter, String smiles) {
+        return run(() -> calculator.similarityQuery(smiles)).onFailure().transform(e -> asProblem(parameter, e));
+    }
+
+    /** Parsed on a chemistry thread; matched later on chemistry threads, one at a time. */
+    public Uni<SubstructureQuery> substructureQuery(String parameter, String smilesOrSmarts) {
+        return run(() -> calculator.substructureQuery(smilesOrSmarts)).onFailure().transform(e -> asProblem(parameter, e));
     }
 
     public Uni<String> depict(String smiles) {
@@ -57,6 +73,11 @@ public class Chemistry {
     /** The reason a record or request is refused, as a chemist reads it. */
     static String reason(InvalidStructureException e) {
         return (e instanceof StructureTooComplexException ? "Structure too complex: " : "Invalid structure: ") + e.getMessage();
+    }
+
+    private static Throwable asProblem(String parameter, Throwable failure) {
+        return failure instanceof InvalidStructureException invalid
+                ? ProblemException.unprocessable(parameter + ": " + reason(invalid)) : failure;
     }
 
     private static Throwable asProblem(Throwable failure) {

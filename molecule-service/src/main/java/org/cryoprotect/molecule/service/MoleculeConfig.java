@@ -38,4 +38,25 @@ public interface MoleculeConfig {
     /** How long after a batch write the public summary is refreshed, so bursts of batches cost one refresh. */
     @WithDefault("2s")
     Duration summaryRefreshDebounce();
+
+    /** The structure backfill ({@code cryo.molecule.backfill.*}): parent keys and fingerprints of rows that lack them. */
+    Backfill backfill();
+
+    interface Backfill {
+
+        /** Whether it runs at start (and then every {@link #every()}). */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Rows read, computed and written per transaction. */
+        @WithDefault("200")
+        int batchSize();
+
+        /**
+         * How often it looks again after the start ("off" for never): rows written by a replica still running
+         * the previous version during a rolling update arrive without fingerprints.
+         */
+        @WithDefault("10m")
+        String every();
+    }
 }

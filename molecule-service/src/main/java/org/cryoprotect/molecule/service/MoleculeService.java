@@ -27,22 +27,26 @@ import io.vertx.pgclient.PgException;
 public class MoleculeService {
 
     private final RlsTransactions transactions;
-    private final LagTolerantReads reads;
     private final MoleculeRepository molecules;
     private final Chemistry chemistry;
     private final PublicSummaryRefresher summary;
+    private final StructureSearch structures;
 
-    public MoleculeService(RlsTransactions transactions, LagTolerantReads reads, MoleculeRepository molecules, Chemistry chemistry,
-            PublicSummaryRefresher summary) {
+    public MoleculeService(RlsTransactions transactions, MoleculeRepository molecules, Chemistry chemistry,
+            PublicSummaryRefresher summary, StructureSearch structures) {
         this.transactions = transactions;
-        this.reads = reads;
+        this.structures = structures;
         this.molecules = molecules;
         this.chemistry = chemistry;
         this.summary = summary;
     }
 
+    /**
+     * The one way to search molecules, page by page (the list, its structure queries and the exports):
+     * as the caller, under Row Level Security.
+     */
     public Uni<JsonPage> search(Caller caller, MoleculeSearch search, int limit, Cursor after) {
-        return reads.read(caller, db -> molecules.search(db, search, limit, after));
+        return structures.search(caller, search, limit, after);
     }
 
     public Uni<Molecule> get(Caller caller, UUID id) {
@@ -74,9 +78,9 @@ public class MoleculeService {
         if (request.synonyms() != null) {
             synonyms.addAll(request.synonyms());
         }
-        return molecules.insert(db, request.name().trim(), request.smiles().trim(), structure.canonicalSmiles(),
-                        structure.inchi(), structure.inchikey(), structure.formula(), isPublic, caller.userId())
-                .call(id -> molecules.upsertProperties(db, MoleculeRepository.propertyRows(id, structure.properties(), "cdk")))
+        return molecules.insert(db, request.name().trim(), request.smiles().trim(), structure, isPublic, caller.userId())
+                .call(id -> molecules.upsertProperties(db,
+                        MoleculeRepository.propertyRows(id, structure.properties(), "cdk", structure.describes())))
                 .call(id -> molecules.addSynonyms(db, MoleculeRepository.synonymRows(id, synonyms)))
                 .chain(id -> molecules.find(db, id)).map(Optional::orElseThrow);
     }
