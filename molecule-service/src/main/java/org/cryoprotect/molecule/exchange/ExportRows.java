@@ -17,7 +17,7 @@ public final class ExportRows {
             "rotatable_bonds");
     private static final List<String> PROPERTY_PARTS = List.of("unit", "source", "describes");
     private static final List<String> CSV_IDENTITY = List.of("id", "name", "smiles", "canonical_smiles", "inchikey",
-            "parent_inchikey", "formula", "pubchem_cid", "chembl_id", "is_public");
+            "parent_inchikey", "formula", "pubchem_cid", "chembl_id", "is_public", "similarity");
 
     private ExportRows() {
     }
@@ -28,7 +28,8 @@ public final class ExportRows {
         if (!molfile.endsWith("\n")) {
             sd.append('\n');
         }
-        for (String field : List.of("id", "name", "inchikey", "parent_inchikey", "formula", "pubchem_cid", "chembl_id")) {
+        for (String field : List.of("id", "name", "inchikey", "parent_inchikey", "formula", "pubchem_cid", "chembl_id",
+                "similarity")) {
             tag(sd, field, molecule.getValue(field));
         }
         JsonArray synonyms = molecule.getJsonArray("synonyms", new JsonArray());

@@ -83,7 +83,8 @@ public class BatchRepository {
      * POST /molecules). Another team's private row of the structure is invisible here and holds no
      * unique slot of the caller's, so nothing tells the caller it exists.
      *
-     * @param molecules objects with idx, name, smiles, canonical_smiles, inchi, inchikey, formula; one per InChIKey
+     * @param molecules objects with idx, name, smiles, canonical_smiles, inchi, inchikey, formula, parent_inchikey,
+     *                  similarity_fp and screen_fp (hex, as for {@link #upsertMolecules}); one per InChIKey
      * @return per input index: the molecule id and created or existing (id null when a concurrent
      *         request inserted the same structure in the meantime: see {@link #findVisibleOwnOrPublic})
      */
@@ -91,16 +92,21 @@ public class BatchRepository {
         return db.preparedQuery("""
                 with input as (
                     select * from jsonb_to_recordset($1::jsonb) as r(idx int, name text, smiles text, canonical_smiles text,
-                        inchi text, inchikey text, formula text)),
+                        inchi text, inchikey text, formula text, parent_inchikey text, similarity_fp text, screen_fp text)),
                 found as (
                     select distinct on (i.idx) i.idx, m.id
                     from input i join chem.molecules m on m.inchikey = i.inchikey
                     where m.is_public or m.created_by = (select chem_private.uid())
                     order by i.idx, m.is_public desc),
                 inserted as (
-                    insert into chem.molecules as m (name, smiles, canonical_smiles, inchi, inchikey, formula, is_public, created_by)
-                    select i.name, i.smiles, i.canonical_smiles, i.inchi, i.inchikey, i.formula, false, (select chem_private.uid())
-                    from input i where not exists (select 1 from found f where f.idx = i.idx)
+                    insert into chem.molecules as m (name, smiles, canonical_smiles, inchi, inchikey, formula, is_public, created_by,
+                                                     parent_inchikey, similarity_fp, similarity_bits, screen_fp)
+                    select i.name, i.smiles, i.canonical_smiles, i.inchi, i.inchikey, i.formula, false, (select chem_private.uid()),
+                           i.parent_inchikey, fp.similarity, bit_count(fp.similarity), fp.screen
+                    from input i
+                    cross join lateral (select ('x' || i.similarity_fp)::bit(1024) as similarity,
+                                               ('x' || i.screen_fp)::bit(1024) as screen) fp
+                    where not exists (select 1 from found f where f.idx = i.idx)
                     on conflict (created_by, inchikey) where not is_public do nothing
                     returning m.id, m.inchikey)
                 select i.idx, coalesce(f.id, n.id) as id, case when n.id is not null then 'created' else 'existing' end as status

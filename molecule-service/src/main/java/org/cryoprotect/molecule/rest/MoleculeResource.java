@@ -110,7 +110,9 @@ public class MoleculeResource {
         MultivaluedMap<String, String> query = uri.getQueryParameters();
         MoleculeSearch search = RequestParams.moleculeSearch(query.getFirst("q"), query.getFirst("formula"),
                 query.getFirst("inchikey"), query.getFirst("mw_min"), query.getFirst("mw_max"), query.getFirst("logp_min"),
-                query.getFirst("logp_max"), query.getFirst("tpsa_max"), query.getFirst("project_id"));
+                query.getFirst("logp_max"), query.getFirst("tpsa_max"), query.getFirst("project_id"),
+                query.getFirst("parent_inchikey"), query.getFirst("exact"), query.getFirst("substructure"),
+                query.getFirst("similar_to"), query.getFirst("min_similarity"));
         String type = format.mediaType() + "; charset=UTF-8" + (format == FileFormat.CSV ? "; header=present" : "");
         return RestMulti.fromUniResponse(exports.export(caller(), search, format), body -> body,
                 body -> Map.of("Content-Type", List.of(type),

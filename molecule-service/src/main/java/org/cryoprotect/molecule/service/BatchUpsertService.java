@@ -104,7 +104,8 @@ public class BatchUpsertService {
                 if ("created".equals(result.status())) {
                     PreparedRecord record = byIndex.get(result.index());
                     properties.addAll(MoleculeRepository.propertyRows(result.id(), record.suppliedProperties(), record.source()));
-                    properties.addAll(MoleculeRepository.propertyRows(result.id(), record.computedProperties(), "cdk"));
+                    properties.addAll(MoleculeRepository.propertyRows(result.id(), record.computedProperties(), "cdk",
+                            record.describes()));
                     synonyms.addAll(MoleculeRepository.synonymRows(result.id(), record.synonyms()));
                 }
             }

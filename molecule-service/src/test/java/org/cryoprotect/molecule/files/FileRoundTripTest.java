@@ -102,6 +102,38 @@ class FileRoundTripTest {
     }
 
     @Test
+    void structureFiltersApplyToExportsUnderRls() {
+        Api a = Api.user();
+        Map<String, String> aPrivate = moleculesOfA(a);
+        String laurateKey = aPrivate.keySet().stream()
+                .filter(key -> aPrivate.get(key).equals(idByName(a, "sodium laurate rt"))).findFirst().orElseThrow();
+
+        List<Map<String, String>> carboxylates = csv(export(a, "format=csv&substructure=" + encode("C(=O)[O-]")));
+        assertTrue(carboxylates.stream().anyMatch(r -> r.get("inchikey").equals(laurateKey)), "A finds its salt by substructure");
+        assertTrue(carboxylates.stream().allMatch(r -> !r.get("name").contains("diol")), "only rows containing the query");
+
+        Map<String, Map<String, String>> similar = sdRecordsByInchikey(
+                export(a, "format=sdf&similar_to=" + encode("CCCCCCCCCCCC(=O)O") + "&min_similarity=0.5"));
+        assertTrue(similar.containsKey(laurateKey), "lauric acid is like sodium laurate: " + similar.keySet());
+        assertNotNull(similar.get(laurateKey).get("similarity"), "the similarity travels as an SD tag");
+
+        Api stranger = Api.user();
+        assertFalse(export(stranger, "format=csv&substructure=" + encode("C(=O)[O-]")).contains(laurateKey));
+        assertFalse(sdRecordsByInchikey(export(stranger, "format=sdf&similar_to=" + encode("CCCCCCCCCCCC(=O)O")
+                + "&min_similarity=0.5")).containsKey(laurateKey));
+        as(a).urlEncodingEnabled(false).get("/api/molecules?format=sdf&substructure=" + encode("C1CC")).then().statusCode(422)
+                .contentType("application/problem+json");
+    }
+
+    private static String idByName(Api api, String name) {
+        return api.request().get("/api/molecules?q=" + name).then().statusCode(200).extract().path("items[0].id");
+    }
+
+    private static String encode(String text) {
+        return java.net.URLEncoder.encode(text, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    @Test
     void toxicityCsvStreamsEveryMatchingMeasurementTheCallerMayRead() {
         Api a = Api.user();
         String molecule = a.createMolecule("tox csv candidate", "OCCCCCCCCCCCCCCCCCCCCO");

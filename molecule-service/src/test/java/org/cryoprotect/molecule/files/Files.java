@@ -40,7 +40,7 @@ final class Files {
     }
 
     static String export(Api api, String query) {
-        Response response = as(api).get("/api/molecules?" + query);
+        Response response = as(api).urlEncodingEnabled(false).get("/api/molecules?" + query);
         response.then().statusCode(200);
         return new String(response.asByteArray(), java.nio.charset.StandardCharsets.UTF_8);
     }
