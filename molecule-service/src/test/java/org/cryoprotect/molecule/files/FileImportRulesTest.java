@@ -109,10 +109,18 @@ class FileImportRulesTest {
         String badProperty = MOLFILES.molfileOf("OCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCO", "bad property", true)
                 + "> <melting_point>\nhot\n\n$$$$\n";
         String v3000 = Files.v3000Record("OCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCO", "good v3000");
+        String truncated = "truncated\n  x\n\n  5  4  0  0  0  0  0  0  0  0999 V2000\n"
+                + "    0.0000    0.0000    0.0000 C   0  0  0  0  0  0  0  0  0  0  0  0\nM  END\n$$$$\n";
+        String longName = MOLFILES.molfileOf("OCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCO", "long name", true)
+                + "> <name>\n" + "n".repeat(600) + "\n\n$$$$\n";
 
-        ValidatableResponse response = upload(user, SDF, good + noEnd + huge + pseudo + badCounts + badProperty + v3000)
+        ValidatableResponse response = upload(user, SDF, good + noEnd + huge + pseudo + badCounts + badProperty + v3000
+                + truncated + longName)
                 .then().statusCode(200)
-                .body("total", equalTo(7)).body("counts.created", equalTo(2)).body("counts.rejected", equalTo(5))
+                .body("total", equalTo(9)).body("counts.created", equalTo(2)).body("counts.rejected", equalTo(7))
+                .body("results[7].error", containsString("Invalid structure"))
+                .body("results[8].error", equalTo("name is required (at most 500 characters)"))
+                .body("results[8].line", notNullValue())
                 .body("results[0].status", equalTo("created"))
                 .body("results[1].status", equalTo("rejected")).body("results[1].index", equalTo(1))
                 .body("results[1].error", containsString("M  END"))
@@ -170,6 +178,18 @@ class FileImportRulesTest {
                 .body("counts.created", equalTo(1)).body("counts.existing", equalTo(9_999));
         String first = upload(user, "text/plain", "[Na+].[Cl-] salt\n").then().statusCode(200).extract().path("results[0].id");
         assertNotEquals(null, first);
+    }
+
+    @Test
+    void theReadmeExamplesWork() {
+        Api user = Api.user();
+        upload(user, "text/plain", "OCC(O)CO glycerol\nC[S+](C)[O-] DMSO, as a ylide\nnot-a-smiles broken\n").then()
+                .statusCode(200).body("counts.rejected", equalTo(1)).body("results[2].index", equalTo(2))
+                .body("results[2].line", equalTo(3)).body("results[1].status", not(equalTo("rejected")));
+        upload(user, "text/csv", "smiles,name,synonyms,melting_point\nOCC(O)CO,glycerol,\"glycerin;propane-1,2,3-triol\",17.8\n"
+                + "C[N+](C)(C)CCO.[Cl-],choline chloride,,302\n").then().statusCode(200)
+                .body("counts.rejected", equalTo(0)).body("total", equalTo(2));
+        Files.as(user).get("/api/toxicity?format=csv&endpoint=LD50&species=rat").then().statusCode(200);
     }
 
     private static ValidatableResponse visible(Api api, String smiles) {
