@@ -19,6 +19,8 @@ final class SdfReader {
     private static final Pattern DATA_HEADER = Pattern.compile("^>.*?<([^>]+)>");
     private static final String RECORD_END = "$$$$";
     private static final int MAX_IGNORED = 50;
+    /** A 500-atom molfile is some 40 KB: a record far beyond that is abuse, refused before CDK sees it. */
+    private static final int MAX_RECORD_CHARS = 1 << 20;
 
     private SdfReader() {
     }
@@ -52,6 +54,13 @@ final class SdfReader {
                 end = i;
                 break;
             }
+        }
+        long size = 0;
+        for (int i = from; i < to; i++) {
+            size += lines[i].length() + 1;
+        }
+        if (size > MAX_RECORD_CHARS) {
+            return FileRecord.unreadable(index, from + 1, "the record is larger than " + MAX_RECORD_CHARS + " characters");
         }
         if (end < 0) {
             return FileRecord.unreadable(index, from + 1, "no 'M  END' line: the record is not a molfile");

@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
@@ -24,6 +25,7 @@ import org.cryoprotect.molecule.model.BatchResult;
 import org.cryoprotect.molecule.model.ImportResponse;
 import org.cryoprotect.molecule.model.ImportResult;
 
+import io.quarkus.security.UnauthorizedException;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Vertx;
@@ -66,7 +68,7 @@ public class MoleculeImportService {
 
     public Uni<ImportResponse> importFile(Caller caller, FileFormat format, String text) {
         if (caller.isAnonymous()) {
-            return Uni.createFrom().failure(new io.quarkus.security.UnauthorizedException());
+            return Uni.createFrom().failure(new UnauthorizedException());
         }
         return split(format, text).chain(file -> {
             if (file.records().isEmpty()) {
@@ -153,7 +155,7 @@ public class MoleculeImportService {
 
         ImportResponse response(FileFormat format, ParsedFile file) {
             List<ImportResult> results = new ArrayList<>(file.records().size());
-            Map<String, Integer> counts = new LinkedHashMap<>(Map.of());
+            Map<String, Integer> counts = new LinkedHashMap<>();
             counts.put("created", 0);
             counts.put("existing", 0);
             counts.put("rejected", 0);
@@ -162,7 +164,7 @@ public class MoleculeImportService {
                 counts.merge(result.status(), 1, Integer::sum);
                 results.add(result);
             }
-            return new ImportResponse(format.name().toLowerCase(java.util.Locale.ROOT), results.size(), counts, results,
+            return new ImportResponse(format.name().toLowerCase(Locale.ROOT), results.size(), counts, results,
                     file.ignoredFields());
         }
 
