@@ -95,7 +95,10 @@ class FileImportRulesTest {
         assertEquals(newId, response.extract().path("results[4].id"), "a repeated structure is the row of its first record");
         other.request().get("/api/molecules/" + othersId).then().statusCode(200).body("name", equalTo("other team's secret"));
         user.request().get("/api/molecules/" + othersId).then().statusCode(404);
-        Api.anonymous().request().get("/api/molecules/" + publicId).then().statusCode(200).body("name", equalTo("public octacosanediol"));
+        Api.anonymous().request().get("/api/molecules/" + publicId).then().statusCode(200).body("name", equalTo("public octacosanediol"))
+                .body("synonyms", not(org.hamcrest.Matchers.hasItem("the public one again")));
+        user.request().get("/api/molecules/" + ownId).then().statusCode(200).body("name", equalTo("own already"))
+                .body("synonyms", not(org.hamcrest.Matchers.hasItem("own again")));
     }
 
     @Test
