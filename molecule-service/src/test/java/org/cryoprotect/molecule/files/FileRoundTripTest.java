@@ -166,6 +166,15 @@ class FileRoundTripTest {
         as(user).get("/api/molecules?format=sdf&mw_min=abc").then().statusCode(400).contentType("application/problem+json");
     }
 
+    @Test
+    void theOpenApiDocumentKeepsTheJsonSearchBesideTheFiles() {
+        String yaml = as(Api.anonymous()).get("/q/openapi").then().statusCode(200).extract().asString();
+        int molecules = yaml.indexOf("\n  /api/molecules:\n");
+        String get = yaml.substring(molecules, yaml.indexOf("\n  /api/", molecules + 10));
+        assertTrue(get.contains("application/json") && get.contains("substructure"), get);
+        assertTrue(get.contains(Files.SDF) && get.contains("text/csv"), get);
+    }
+
     /** A's private molecules: created one by one, with a manual property and synonyms, and imported (SMILES, V3000). */
     private static Map<String, String> moleculesOfA(Api a) {
         String stereo = a.createMolecule("(R)-decane-1,3-diol rt", "CCCCCCC[C@@H](O)CCO");
