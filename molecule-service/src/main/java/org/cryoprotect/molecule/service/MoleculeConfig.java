@@ -1,6 +1,7 @@
 package org.cryoprotect.molecule.service;
 
 import java.time.Duration;
+import java.util.OptionalInt;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -51,6 +52,9 @@ public interface MoleculeConfig {
         /** Rows read, computed and written per transaction. */
         @WithDefault("200")
         int batchSize();
+
+        /** Rows computed at once on the chemistry workers; half of their threads when unset. */
+        OptionalInt parallelism();
 
         /**
          * How often it looks again after the start ("off" for never): rows written by a replica still running

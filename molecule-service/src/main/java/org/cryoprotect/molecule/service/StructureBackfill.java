@@ -58,8 +58,8 @@ public class StructureBackfill {
         this.chemistry = chemistry;
         this.summary = summary;
         this.config = config.backfill();
-        // leave threads to the requests: the backfill is in no hurry
-        this.parallelism = Math.max(1, workers.threads() / 2);
+        // by default half the chemistry threads: requests keep the other half
+        this.parallelism = this.config.parallelism().orElse(Math.max(1, workers.threads() / 2));
     }
 
     /** What one run did; failed rows keep null fingerprints until a later run. */
@@ -73,7 +73,7 @@ public class StructureBackfill {
         start();
     }
 
-    @Scheduled(every = "${cryo.molecule.backfill.every:10m}", delayed = "${cryo.molecule.backfill.every:10m}",
+    @Scheduled(every = "${cryo.molecule.backfill.every:10m}", delayed = "1m",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void again() {
         start();

@@ -17,6 +17,8 @@ import org.cryoprotect.molecule.repository.MoleculeRepository;
 import org.cryoprotect.molecule.repository.MoleculeRepository.Candidate;
 import org.cryoprotect.molecule.repository.StructureFilter;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -35,13 +37,24 @@ public class StructureSearch {
     private final Chemistry chemistry;
     private final long budgetNanos;
     private final int chunk;
+    private final Counter examined;
+    private final Counter matches;
+    private final Counter incomplete;
 
-    public StructureSearch(LagTolerantReads reads, MoleculeRepository molecules, Chemistry chemistry, ChemistryConfig config) {
+    public StructureSearch(LagTolerantReads reads, MoleculeRepository molecules, Chemistry chemistry, ChemistryConfig config,
+            MeterRegistry registry) {
         this.reads = reads;
         this.molecules = molecules;
         this.chemistry = chemistry;
         this.budgetNanos = config.searchBudget().toNanos();
         this.chunk = Math.max(1, config.searchChunk());
+        this.examined = Counter.builder("cryo.search.substructure.candidates")
+                .description("Rows that passed the substructure screen and were matched by CDK").register(registry);
+        this.matches = Counter.builder("cryo.search.substructure.matches")
+                .description("Candidates that contained the query").register(registry);
+        this.incomplete = Counter.builder("cryo.search.substructure.incomplete")
+                .description("Substructure pages answered \"complete\": false (cryo.chemistry.search-budget ran out)")
+                .register(registry);
     }
 
     public Uni<JsonPage> search(Caller caller, MoleculeSearch search, int limit, Cursor after) {
@@ -96,7 +109,11 @@ public class StructureSearch {
 
         Uni<JsonPage> page(Cursor after) {
             position = after;
-            return next().chain(end -> reads.read(caller, db -> molecules.items(db, filter, matched))
+            return next().invoke(end -> {
+                if (end == End.OUT_OF_BUDGET) {
+                    incomplete.increment();
+                }
+            }).chain(end -> reads.read(caller, db -> molecules.items(db, filter, matched))
                     .map(items -> new JsonPage(items, end == End.NO_MORE_CANDIDATES ? null : position.encode(),
                             end != End.OUT_OF_BUDGET)));
         }
@@ -117,6 +134,8 @@ public class StructureSearch {
                     // one target over cryo.chemistry.time-budget: that page ends there, past the candidate
                     .onFailure(StructureTooComplexException.class).recoverWithItem(failure -> chunkMatch.abandon())
                     .chain(outcome -> {
+                        examined.increment(outcome.examined());
+                        matches.increment(outcome.found().size());
                         matched.addAll(outcome.found());
                         if (outcome.examined() > 0) {
                             examinedAny = true;
