@@ -117,6 +117,13 @@ class FileRoundTripTest {
         assertTrue(similar.containsKey(laurateKey), "lauric acid is like sodium laurate: " + similar.keySet());
         assertNotNull(similar.get(laurateKey).get("similarity"), "the similarity travels as an SD tag");
 
+        // imported rows carry parent key and fingerprints from the start (no backfill runs in tests)
+        List<Map<String, String>> diols = csv(export(a, "format=csv&substructure=" + encode("OCCCCCCCCCCCCCCCCCO")));
+        assertTrue(diols.stream().anyMatch(r -> r.get("name").equals("heptadecane-1,17-diol rt")), "found: " + diols);
+        List<Map<String, String>> pentols = csv(export(a, "format=csv&exact=" + encode("OC[C@H](O)[C@@H](O)CCCCCCO")));
+        assertEquals(List.of("v3000 octanepentol rt"), pentols.stream().map(r -> r.get("name")).toList());
+        csv(export(a, "format=csv&q=rt")).forEach(r -> assertFalse(r.get("parent_inchikey").isEmpty(), r.get("name")));
+
         Api stranger = Api.user();
         assertFalse(export(stranger, "format=csv&substructure=" + encode("C(=O)[O-]")).contains(laurateKey));
         assertFalse(sdRecordsByInchikey(export(stranger, "format=sdf&similar_to=" + encode("CCCCCCCCCCCC(=O)O")
@@ -182,7 +189,7 @@ class FileRoundTripTest {
         a.request().body(Map.of("synonyms", List.of("sodium laurate rt", "laurate; sodium salt", "E 470a, \"soap\""),
                         "properties", Map.of("melting_point", 44.2)))
                 .patch("/api/molecules/" + salt).then().statusCode(200);
-        upload(a, "chemical/x-daylight-smiles", "OCCCCCCCCCCCCCCCCCO octadecane-1,18-diol rt\nC/C=C/C(=O)O (E)-crotonic acid rt\n")
+        upload(a, "chemical/x-daylight-smiles", "OCCCCCCCCCCCCCCCCCO heptadecane-1,17-diol rt\nC/C=C/C(=O)O (E)-crotonic acid rt\n")
                 .then().statusCode(200).body("counts.created", equalTo(2));
         upload(a, SDF, Files.v3000Record("OC[C@H](O)[C@@H](O)CCCCCCO", "v3000 octanepentol rt"))
                 .then().statusCode(200).body("counts.created", equalTo(1)).body("results[0].status", equalTo("created"));
