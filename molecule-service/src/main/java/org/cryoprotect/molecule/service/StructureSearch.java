@@ -17,6 +17,8 @@ import org.cryoprotect.molecule.repository.MoleculeRepository;
 import org.cryoprotect.molecule.repository.MoleculeRepository.Candidate;
 import org.cryoprotect.molecule.repository.StructureFilter;
 
+import org.jboss.logging.Logger;
+
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
@@ -31,6 +33,8 @@ import io.smallrye.mutiny.Uni;
  */
 @ApplicationScoped
 public class StructureSearch {
+
+    private static final Logger LOG = Logger.getLogger(StructureSearch.class);
 
     private final LagTolerantReads reads;
     private final MoleculeRepository molecules;
@@ -180,7 +184,7 @@ public class StructureSearch {
                     if ((examined > 0 || !examineFirst) && System.nanoTime() >= deadline) {
                         break;
                     }
-                    boolean matches = query.matches(candidate.smiles());
+                    boolean matches = matches(candidate);
                     synchronized (this) {
                         if (abandoned) {
                             return null;
@@ -195,6 +199,16 @@ public class StructureSearch {
                     }
                 }
                 return null;
+            }
+
+            /** A registered structure CDK fails on (a bug, not the caller's input) is no match rather than a 500. */
+            private boolean matches(Candidate candidate) {
+                try {
+                    return query.matches(candidate.smiles());
+                } catch (RuntimeException e) {
+                    LOG.warnf("Substructure matching failed on molecule %s: %s", candidate.id(), e);
+                    return false;
+                }
             }
 
             synchronized Outcome outcome() {
