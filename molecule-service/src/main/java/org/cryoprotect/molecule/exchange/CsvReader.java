@@ -55,6 +55,9 @@ final class CsvReader {
             try {
                 JsonObject values = new JsonObject(others);
                 for (String property : values.fieldNames()) {
+                    if (!FileFields.isProperty(property)) {
+                        continue; // derived columns (formula, identifiers) are computed, never taken from a file
+                    }
                     Object entry = values.getValue(property);
                     JsonObject value = entry instanceof JsonObject object ? object : new JsonObject().put("value", entry);
                     if (!"cdk".equals(value.getString("source"))) {
