@@ -16,6 +16,9 @@ import io.vertx.core.json.JsonObject;
  */
 final class CsvReader {
 
+    /** As for SD files: the response names the first few columns it did not read, not a header's thousands. */
+    private static final int MAX_IGNORED = 50;
+
     private CsvReader() {
     }
 
@@ -29,7 +32,7 @@ final class CsvReader {
         if (!header.contains("smiles")) {
             throw new IllegalArgumentException("the CSV header (first line) must name a 'smiles' column; it has " + header);
         }
-        List<String> ignored = header.stream().filter(FileFields::isUnknown).toList();
+        List<String> ignored = header.stream().filter(FileFields::isUnknown).distinct().limit(MAX_IGNORED).toList();
         List<FileRecord> records = new ArrayList<>();
         for (Row row : rows.subList(1, rows.size())) {
             if (records.size() == maxRecords) {

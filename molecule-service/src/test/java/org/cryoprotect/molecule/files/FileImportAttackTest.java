@@ -43,6 +43,24 @@ class FileImportAttackTest {
         user.request().get("/api/molecules?formula=C6H12O6&q=claims a formula").then().statusCode(200).body("items", hasSize(0));
     }
 
+    @Test
+    void aRecordWithTooManyPropertiesIsRejectedAndWritesNothing() {
+        Api user = Api.user();
+        String smiles = "OCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCO";
+        StringBuilder header = new StringBuilder("smiles,name");
+        StringBuilder row = new StringBuilder(smiles + ",many properties");
+        for (int i = 0; i < 5000; i++) {
+            header.append(",p").append(i);
+            row.append(",1");
+        }
+        upload(user, "text/csv", header + "\r\n" + row + "\r\nOCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCO,fine" + ",".repeat(5000) + "\r\n")
+                .then().statusCode(200)
+                .body("results[0].status", equalTo("rejected"))
+                .body("results[0].error", containsString("properties"))
+                .body("results[1].status", equalTo("created"));
+        visible(user, smiles).body("items", hasSize(0));
+    }
+
     private static ValidatableResponse visible(Api api, String smiles) {
         try {
             return api.request().get("/api/molecules?inchikey=" + CDK.compute(smiles).inchikey()).then().statusCode(200);
