@@ -29,6 +29,7 @@ import org.openscience.cdk.qsar.descriptors.molecular.XLogPDescriptor;
 import org.openscience.cdk.qsar.result.DoubleResult;
 import org.openscience.cdk.qsar.result.IntegerResult;
 import org.openscience.cdk.silent.SilentChemObjectBuilder;
+import org.openscience.cdk.smarts.Smarts;
 import org.openscience.cdk.smarts.SmartsPattern;
 import org.openscience.cdk.smiles.SmiFlavor;
 import org.openscience.cdk.smiles.SmilesGenerator;
@@ -163,9 +164,22 @@ public class StructureCalculator {
             throw new InvalidStructureException("Neither SMILES (" + smilesProblem + ") nor SMARTS ("
                     + firstLine(e.getMessage()) + ")");
         }
+        QueryAtomContainer parsed = new QueryAtomContainer(SilentChemObjectBuilder.getInstance());
+        QueryAtomContainer checked = Smarts.parse(parsed, text) ? MatchDeadline.checked(parsed) : null;
+        if (checked == null) {
+            return new SubstructureQuery(text, true, null, target -> {
+                IAtomContainer prepared = target(target);
+                return prepared != null && smarts.matches(prepared);
+            });
+        }
+        Pattern pattern = Pattern.findSubstructure(checked);
         return new SubstructureQuery(text, true, null, target -> {
             IAtomContainer prepared = target(target);
-            return prepared != null && smarts.matches(prepared);
+            if (prepared == null) {
+                return false;
+            }
+            SmartsPattern.prepare(prepared); // what SmartsPattern does before it matches: rings and aromaticity
+            return pattern.matches(prepared);
         });
     }
 
