@@ -165,7 +165,12 @@ public class StructureCalculator {
                     + firstLine(e.getMessage()) + ")");
         }
         QueryAtomContainer parsed = new QueryAtomContainer(SilentChemObjectBuilder.getInstance());
-        QueryAtomContainer checked = Smarts.parse(parsed, text) ? MatchDeadline.checked(parsed) : null;
+        QueryAtomContainer checked;
+        try {
+            checked = Smarts.parse(parsed, text) ? MatchDeadline.checked(parsed) : null;
+        } catch (RuntimeException e) {
+            checked = null; // a query the copy cannot carry is matched by SmartsPattern itself, without the deadline
+        }
         if (checked == null) {
             return new SubstructureQuery(text, true, null, target -> {
                 IAtomContainer prepared = target(target);

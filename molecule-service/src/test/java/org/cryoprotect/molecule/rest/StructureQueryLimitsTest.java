@@ -31,6 +31,14 @@ class StructureQueryLimitsTest {
     }
 
     @Test
+    void smartsWithStereoComponentsAndRecursionAreAnswered() {
+        for (String smarts : new String[] {"[C@@H](F)(Cl)[#6]", "F/C=C/[#6]", "([#6].[#8])", "[#6;$([#6][OX2H])]", "[!#1]~*"}) {
+            Api.anonymous().request().queryParam("substructure", smarts).get("/api/molecules")
+                    .then().statusCode(200).body("complete", equalTo(true));
+        }
+    }
+
+    @Test
     void deeplyNestedRecursiveSmartsIsNeverA500() {
         String nested = "[$(".repeat(300) + "C" + ")]".repeat(300);
         Api.anonymous().request().queryParam("substructure", nested).get("/api/molecules")
