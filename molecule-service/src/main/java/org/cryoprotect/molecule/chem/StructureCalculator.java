@@ -1,5 +1,7 @@
 package org.cryoprotect.molecule.chem;
 
+import static org.cryoprotect.molecule.chem.InvalidStructureException.firstLine;
+
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -339,13 +341,6 @@ public class StructureCalculator {
         return Math.round(value * scale) / scale;
     }
 
-    private static String firstLine(String message) {
-        if (message == null) {
-            return "unknown error";
-        }
-        int newline = message.indexOf('\n');
-        return newline < 0 ? message : message.substring(0, newline);
-    }
 
     /** One thread's CDK objects. */
     private static final class Tools {

@@ -1,5 +1,7 @@
 package org.cryoprotect.molecule.exchange;
 
+import static org.cryoprotect.molecule.chem.InvalidStructureException.firstLine;
+
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.StringWriter;
@@ -138,13 +140,6 @@ public class Molfiles {
         return line.length() > MAX_TITLE ? line.substring(0, MAX_TITLE) : line;
     }
 
-    private static String firstLine(String message) {
-        if (message == null) {
-            return "unknown error";
-        }
-        int newline = message.indexOf('\n');
-        return newline < 0 ? message : message.substring(0, newline);
-    }
 
     /** One thread's CDK objects. */
     private static final class Tools {

@@ -12,6 +12,8 @@ import org.cryoprotect.molecule.model.BatchResult;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonArray;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 
@@ -68,12 +70,7 @@ public class BatchRepository {
                 left join chem.molecules e on e.inchikey = i.inchikey and e.is_public
                 order by i.idx""")
                 .execute(Tuple.of(molecules))
-                .map(rows -> {
-                    List<BatchResult> results = new ArrayList<>(rows.size());
-                    rows.forEach(row -> results.add(new BatchResult(row.getInteger("idx"), row.getUUID("id"),
-                            row.getString("status"), null)));
-                    return results;
-                });
+                .map(BatchRepository::results);
     }
 
     /**
@@ -115,12 +112,7 @@ public class BatchRepository {
                 left join inserted n on n.inchikey = i.inchikey
                 order by i.idx""")
                 .execute(Tuple.of(molecules))
-                .map(rows -> {
-                    List<BatchResult> results = new ArrayList<>(rows.size());
-                    rows.forEach(row -> results.add(new BatchResult(row.getInteger("idx"), row.getUUID("id"),
-                            row.getString("status"), null)));
-                    return results;
-                });
+                .map(BatchRepository::results);
     }
 
     /** The public row of each InChIKey, else the caller's own: what a private import reuses. */
@@ -139,5 +131,11 @@ public class BatchRepository {
 
     public Uni<Void> refreshPublicSummary(SqlClient db) {
         return db.query("select chem_private.refresh_public_molecules_summary()").execute().replaceWithVoid();
+    }
+
+    private static List<BatchResult> results(RowSet<Row> rows) {
+        List<BatchResult> results = new ArrayList<>(rows.size());
+        rows.forEach(row -> results.add(new BatchResult(row.getInteger("idx"), row.getUUID("id"), row.getString("status"), null)));
+        return results;
     }
 }
