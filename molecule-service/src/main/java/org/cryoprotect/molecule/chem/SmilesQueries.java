@@ -4,7 +4,6 @@ import org.openscience.cdk.interfaces.IAtom;
 import org.openscience.cdk.interfaces.IAtomContainer;
 import org.openscience.cdk.interfaces.IBond;
 import org.openscience.cdk.isomorphism.matchers.Expr;
-import org.openscience.cdk.isomorphism.matchers.QueryAtom;
 import org.openscience.cdk.isomorphism.matchers.QueryAtomContainer;
 import org.openscience.cdk.isomorphism.matchers.QueryBond;
 import org.openscience.cdk.silent.SilentChemObjectBuilder;
@@ -32,7 +31,7 @@ final class SmilesQueries {
             if (charge != null && charge != 0) {
                 expr.and(new Expr(Expr.Type.FORMAL_CHARGE, charge));
             }
-            query.addAtom(new QueryAtom(expr));
+            query.addAtom(MatchDeadline.atom(expr));
         }
         for (IBond bond : structure.bonds()) {
             Expr expr = bond.isAromatic() ? new Expr(Expr.Type.IS_AROMATIC)

@@ -1,5 +1,7 @@
 package org.cryoprotect.molecule.chem;
 
+import static org.cryoprotect.molecule.chem.InvalidStructureException.firstLine;
+
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -29,6 +31,7 @@ import org.openscience.cdk.qsar.descriptors.molecular.XLogPDescriptor;
 import org.openscience.cdk.qsar.result.DoubleResult;
 import org.openscience.cdk.qsar.result.IntegerResult;
 import org.openscience.cdk.silent.SilentChemObjectBuilder;
+import org.openscience.cdk.smarts.Smarts;
 import org.openscience.cdk.smarts.SmartsPattern;
 import org.openscience.cdk.smiles.SmiFlavor;
 import org.openscience.cdk.smiles.SmilesGenerator;
@@ -163,9 +166,27 @@ public class StructureCalculator {
             throw new InvalidStructureException("Neither SMILES (" + smilesProblem + ") nor SMARTS ("
                     + firstLine(e.getMessage()) + ")");
         }
+        QueryAtomContainer parsed = new QueryAtomContainer(SilentChemObjectBuilder.getInstance());
+        QueryAtomContainer checked;
+        try {
+            checked = Smarts.parse(parsed, text) ? MatchDeadline.checked(parsed) : null;
+        } catch (RuntimeException e) {
+            checked = null; // a query the copy cannot carry is matched by SmartsPattern itself, without the deadline
+        }
+        if (checked == null) {
+            return new SubstructureQuery(text, true, null, target -> {
+                IAtomContainer prepared = target(target);
+                return prepared != null && smarts.matches(prepared);
+            });
+        }
+        Pattern pattern = Pattern.findSubstructure(checked);
         return new SubstructureQuery(text, true, null, target -> {
             IAtomContainer prepared = target(target);
-            return prepared != null && smarts.matches(prepared);
+            if (prepared == null) {
+                return false;
+            }
+            SmartsPattern.prepare(prepared); // what SmartsPattern does before it matches: rings and aromaticity
+            return pattern.matches(prepared);
         });
     }
 
@@ -320,13 +341,6 @@ public class StructureCalculator {
         return Math.round(value * scale) / scale;
     }
 
-    private static String firstLine(String message) {
-        if (message == null) {
-            return "unknown error";
-        }
-        int newline = message.indexOf('\n');
-        return newline < 0 ? message : message.substring(0, newline);
-    }
 
     /** One thread's CDK objects. */
     private static final class Tools {

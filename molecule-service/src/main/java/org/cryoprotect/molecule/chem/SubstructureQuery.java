@@ -45,4 +45,23 @@ public final class SubstructureQuery {
     public boolean matches(String targetSmiles) {
         return matcher.matches(targetSmiles);
     }
+
+    /**
+     * As {@link #matches(String)}, given up at {@code deadlineNanos} ({@link System#nanoTime()}): then
+     * {@link OutOfTime}, and the thread is free again (CDK's matcher alone would run on, unbounded).
+     */
+    public boolean matches(String targetSmiles, long deadlineNanos) {
+        try {
+            return MatchDeadline.within(deadlineNanos, () -> matcher.matches(targetSmiles));
+        } catch (MatchDeadline.Expired e) {
+            throw new OutOfTime();
+        }
+    }
+
+    /** A match given up at its deadline: neither a match nor a non-match. */
+    public static final class OutOfTime extends RuntimeException {
+        OutOfTime() {
+            super("the substructure match ran out of time", null, false, false);
+        }
+    }
 }

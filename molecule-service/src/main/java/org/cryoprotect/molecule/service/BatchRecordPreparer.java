@@ -34,6 +34,8 @@ public class BatchRecordPreparer {
     private static final Pattern CHEMBL_ID = Pattern.compile("CHEMBL[1-9][0-9]{0,11}");
     private static final Pattern CID = Pattern.compile("[1-9][0-9]{0,11}");
     private static final int MAX_SYNONYMS = 1000;
+    /** Each value is a row of its own: a record (a CSV row of 10 MiB) must not become millions of them. */
+    static final int MAX_PROPERTIES = 200;
     private static final int MAX_FORMULA_LENGTH = 200;
 
     private final StructureCalculator calculator;
@@ -77,6 +79,9 @@ public class BatchRecordPreparer {
         Map<String, Double> supplied = new LinkedHashMap<>();
         String formula = record.formula();
         if (record.properties() != null) {
+            if (record.properties().size() > MAX_PROPERTIES) {
+                throw new RejectedRecord("at most " + MAX_PROPERTIES + " properties per record, got " + record.properties().size());
+            }
             for (Map.Entry<String, Object> property : record.properties().entrySet()) {
                 if ("formula".equals(property.getKey()) && property.getValue() instanceof String text) {
                     formula = formula == null ? text : formula;

@@ -41,6 +41,7 @@ public class StructureSearch {
     private final Chemistry chemistry;
     private final long budgetNanos;
     private final int chunk;
+    private final long firstCandidateNanos;
     private final Counter examined;
     private final Counter matches;
     private final Counter incomplete;
@@ -52,6 +53,7 @@ public class StructureSearch {
         this.chemistry = chemistry;
         this.budgetNanos = config.searchBudget().toNanos();
         this.chunk = Math.max(1, config.searchChunk());
+        this.firstCandidateNanos = config.timeBudget().toNanos() / 2;
         this.examined = Counter.builder("cryo.search.substructure.candidates")
                 .description("Rows that passed the substructure screen and were matched by CDK").register(registry);
         this.matches = Counter.builder("cryo.search.substructure.matches")
@@ -172,6 +174,7 @@ public class StructureSearch {
             private final List<Candidate> found = new ArrayList<>();
             private int examined;
             private boolean abandoned;
+            private boolean gaveUp;
 
             ChunkMatch(List<Candidate> candidates, int wanted, boolean examineFirst) {
                 this.candidates = candidates;
@@ -181,10 +184,19 @@ public class StructureSearch {
 
             Void run() {
                 for (Candidate candidate : candidates) {
-                    if ((examined > 0 || !examineFirst) && System.nanoTime() >= deadline) {
+                    boolean first = examined == 0 && examineFirst;
+                    if (!first && System.nanoTime() >= deadline) {
                         break;
                     }
-                    boolean matches = matches(candidate);
+                    boolean matches;
+                    boolean outOfTime = false;
+                    try {
+                        // the first of a page gets half the chemistry budget even past the search's deadline
+                        matches = matches(candidate, first ? Math.max(deadline, System.nanoTime() + firstCandidateNanos) : deadline);
+                    } catch (SubstructureQuery.OutOfTime e) {
+                        matches = false;
+                        outOfTime = true;
+                    }
                     synchronized (this) {
                         if (abandoned) {
                             return null;
@@ -192,8 +204,9 @@ public class StructureSearch {
                         if (matches) {
                             found.add(candidate);
                         }
-                        examined++;
-                        if (found.size() == wanted) {
+                        examined++; // a candidate given up counts as examined, as in abandon(): paging moves on
+                        gaveUp = outOfTime;
+                        if (found.size() == wanted || outOfTime) {
                             break;
                         }
                     }
@@ -202,17 +215,20 @@ public class StructureSearch {
             }
 
             /** A registered structure CDK fails on (a bug, not the caller's input) is no match rather than a 500. */
-            private boolean matches(Candidate candidate) {
+            private boolean matches(Candidate candidate, long until) {
                 try {
-                    return query.matches(candidate.smiles());
+                    return query.matches(candidate.smiles(), until);
+                } catch (SubstructureQuery.OutOfTime e) {
+                    throw e;
                 } catch (RuntimeException e) {
                     LOG.warnf("Substructure matching failed on molecule %s: %s", candidate.id(), e);
                     return false;
                 }
             }
 
+            /** A candidate given up at the deadline ends the page incomplete, like an abandoned thread. */
             synchronized Outcome outcome() {
-                return new Outcome(List.copyOf(found), examined, false);
+                return new Outcome(List.copyOf(found), examined, gaveUp);
             }
 
             /** The candidate being matched when the thread was given up counts as examined, not matched. */
