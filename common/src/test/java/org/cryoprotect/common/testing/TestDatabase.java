@@ -30,7 +30,7 @@ public class TestDatabase implements QuarkusTestResourceLifecycleManager {
     public static final String AUTH = "cryo_auth";
     /** import-service's login. */
     public static final String IMPORTER = "cryo_importer";
-    /** web's login (the browser sessions, schema web). */
+    /** web's login (the browser app's sessions). */
     public static final String WEB = "cryo_web";
     public static final String APP_ROLE = AUTHENTICATOR;
     /** The password of every login above in tests (ignored where the server trusts 127.0.0.1). */

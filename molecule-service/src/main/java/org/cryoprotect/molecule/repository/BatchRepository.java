@@ -1,7 +1,9 @@
 package org.cryoprotect.molecule.repository;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -71,6 +73,67 @@ public class BatchRepository {
                     rows.forEach(row -> results.add(new BatchResult(row.getInteger("idx"), row.getUUID("id"),
                             row.getString("status"), null)));
                     return results;
+                });
+    }
+
+    /**
+     * A user's file import: private rows created by the caller as the database knows them
+     * ({@code chem_private.uid()}, which the insert policy checks again). A structure that is public, or
+     * already the caller's own, is not inserted: its row is returned as existing (the identity rules of
+     * POST /molecules). Another team's private row of the structure is invisible here and holds no
+     * unique slot of the caller's, so nothing tells the caller it exists.
+     *
+     * @param molecules objects with idx, name, smiles, canonical_smiles, inchi, inchikey, formula, parent_inchikey,
+     *                  similarity_fp and screen_fp (hex, as for {@link #upsertMolecules}); one per InChIKey
+     * @return per input index: the molecule id and created or existing (id null when a concurrent
+     *         request inserted the same structure in the meantime: see {@link #findVisibleOwnOrPublic})
+     */
+    public Uni<List<BatchResult>> insertPrivateMolecules(SqlClient db, JsonArray molecules) {
+        return db.preparedQuery("""
+                with input as (
+                    select * from jsonb_to_recordset($1::jsonb) as r(idx int, name text, smiles text, canonical_smiles text,
+                        inchi text, inchikey text, formula text, parent_inchikey text, similarity_fp text, screen_fp text)),
+                found as (
+                    select distinct on (i.idx) i.idx, m.id
+                    from input i join chem.molecules m on m.inchikey = i.inchikey
+                    where m.is_public or m.created_by = (select chem_private.uid())
+                    order by i.idx, m.is_public desc),
+                inserted as (
+                    insert into chem.molecules as m (name, smiles, canonical_smiles, inchi, inchikey, formula, is_public, created_by,
+                                                     parent_inchikey, similarity_fp, similarity_bits, screen_fp)
+                    select i.name, i.smiles, i.canonical_smiles, i.inchi, i.inchikey, i.formula, false, (select chem_private.uid()),
+                           i.parent_inchikey, fp.similarity, bit_count(fp.similarity), fp.screen
+                    from input i
+                    cross join lateral (select ('x' || i.similarity_fp)::bit(1024) as similarity,
+                                               ('x' || i.screen_fp)::bit(1024) as screen) fp
+                    where not exists (select 1 from found f where f.idx = i.idx)
+                    on conflict (created_by, inchikey) where not is_public do nothing
+                    returning m.id, m.inchikey)
+                select i.idx, coalesce(f.id, n.id) as id, case when n.id is not null then 'created' else 'existing' end as status
+                from input i
+                left join found f on f.idx = i.idx
+                left join inserted n on n.inchikey = i.inchikey
+                order by i.idx""")
+                .execute(Tuple.of(molecules))
+                .map(rows -> {
+                    List<BatchResult> results = new ArrayList<>(rows.size());
+                    rows.forEach(row -> results.add(new BatchResult(row.getInteger("idx"), row.getUUID("id"),
+                            row.getString("status"), null)));
+                    return results;
+                });
+    }
+
+    /** The public row of each InChIKey, else the caller's own: what a private import reuses. */
+    public Uni<Map<String, UUID>> findVisibleOwnOrPublic(SqlClient db, List<String> inchikeys) {
+        return db.preparedQuery("""
+                select distinct on (m.inchikey) m.inchikey, m.id from chem.molecules m
+                where m.inchikey = any($1) and (m.is_public or m.created_by = (select chem_private.uid()))
+                order by m.inchikey, m.is_public desc""")
+                .execute(Tuple.of(inchikeys.toArray(String[]::new)))
+                .map(rows -> {
+                    Map<String, UUID> ids = new HashMap<>();
+                    rows.forEach(row -> ids.put(row.getString("inchikey"), row.getUUID("id")));
+                    return ids;
                 });
     }
 

@@ -1,6 +1,8 @@
 package org.cryoprotect.molecule.rest;
 
 import java.net.URI;
+import java.util.List;
+import java.util.Map;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -12,8 +14,11 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.UriInfo;
 
 import org.cryoprotect.common.security.Caller;
+import org.cryoprotect.molecule.exchange.FileFormat;
 import org.cryoprotect.molecule.model.BatchRequest;
 import org.cryoprotect.molecule.model.BatchResponse;
 import org.cryoprotect.molecule.model.Molecule;
@@ -28,6 +33,7 @@ import org.cryoprotect.molecule.repository.Cursor;
 import org.cryoprotect.molecule.service.BatchUpsertService;
 import org.cryoprotect.molecule.service.Depiction;
 import org.cryoprotect.molecule.service.MoleculeConfig;
+import org.cryoprotect.molecule.service.MoleculeExportService;
 import org.cryoprotect.molecule.service.MoleculeService;
 import org.cryoprotect.molecule.service.ToxicityService;
 import org.eclipse.microprofile.jwt.JsonWebToken;
@@ -35,6 +41,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.jboss.resteasy.reactive.RestHeader;
+import org.jboss.resteasy.reactive.RestMulti;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 import org.jboss.resteasy.reactive.RestResponse;
@@ -49,13 +56,15 @@ public class MoleculeResource {
 
     private final MoleculeService molecules;
     private final BatchUpsertService batches;
+    private final MoleculeExportService exports;
     private final ToxicityService toxicity;
     private final RequestParams params;
     private final JsonWebToken token;
     private final String publicDepictionCaching;
 
-    public MoleculeResource(MoleculeService molecules, BatchUpsertService batches, ToxicityService toxicity,
-            RequestParams params, JsonWebToken token, MoleculeConfig config) {
+    public MoleculeResource(MoleculeService molecules, BatchUpsertService batches, MoleculeExportService exports,
+            ToxicityService toxicity, RequestParams params, JsonWebToken token, MoleculeConfig config) {
+        this.exports = exports;
         this.publicDepictionCaching = "public, max-age=" + config.depictionMaxAge().toSeconds();
         this.molecules = molecules;
         this.batches = batches;
@@ -78,6 +87,36 @@ public class MoleculeResource {
                 projectId, parentInchikey, exact, substructure, similarTo, minSimilarity);
         return molecules.search(caller(), search, params.limit(limit), Cursor.decode(cursor))
                 .map(page -> RestResponse.ok(page.toJson(), MediaType.APPLICATION_JSON_TYPE));
+    }
+
+    /**
+     * Every molecule the search matches (all pages, the filters of the JSON search) as an SD file:
+     * format=sdf or Accept: chemical/x-mdl-sdfile ({@link ExportNegotiation} sends the request here).
+     */
+    @GET
+    @Produces(FileFormat.SDF_TYPE)
+    public RestMulti<String> exportSdf(UriInfo uri) {
+        return export(uri, FileFormat.SDF);
+    }
+
+    /** As {@link #exportSdf} as CSV: format=csv or Accept: text/csv. */
+    @GET
+    @Produces(FileFormat.CSV_TYPE)
+    public RestMulti<String> exportCsv(UriInfo uri) {
+        return export(uri, FileFormat.CSV);
+    }
+
+    private RestMulti<String> export(UriInfo uri, FileFormat format) {
+        MultivaluedMap<String, String> query = uri.getQueryParameters();
+        MoleculeSearch search = RequestParams.moleculeSearch(query.getFirst("q"), query.getFirst("formula"),
+                query.getFirst("inchikey"), query.getFirst("mw_min"), query.getFirst("mw_max"), query.getFirst("logp_min"),
+                query.getFirst("logp_max"), query.getFirst("tpsa_max"), query.getFirst("project_id"),
+                query.getFirst("parent_inchikey"), query.getFirst("exact"), query.getFirst("substructure"),
+                query.getFirst("similar_to"), query.getFirst("min_similarity"));
+        String type = format.mediaType() + "; charset=UTF-8" + (format == FileFormat.CSV ? "; header=present" : "");
+        return RestMulti.fromUniResponse(exports.export(caller(), search, format), body -> body,
+                body -> Map.of("Content-Type", List.of(type),
+                        "Content-Disposition", List.of("attachment; filename=\"molecules." + format.extension() + "\"")));
     }
 
     @POST

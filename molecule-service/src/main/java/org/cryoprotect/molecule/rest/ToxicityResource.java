@@ -1,6 +1,8 @@
 package org.cryoprotect.molecule.rest;
 
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -12,9 +14,12 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.UriInfo;
 
 import org.cryoprotect.common.problem.ProblemException;
 import org.cryoprotect.common.security.Caller;
+import org.cryoprotect.molecule.exchange.FileFormat;
 import org.cryoprotect.molecule.model.MoleculeSearch;
 import org.cryoprotect.molecule.model.Page;
 import org.cryoprotect.molecule.model.RankingPage;
@@ -27,12 +32,14 @@ import org.cryoprotect.molecule.model.ToxicitySearch;
 import org.cryoprotect.molecule.model.ToxicitySummary;
 import org.cryoprotect.molecule.repository.Cursor;
 import org.cryoprotect.molecule.service.ToxicityBatchService;
+import org.cryoprotect.molecule.service.ToxicityExportService;
 import org.cryoprotect.molecule.service.ToxicityService;
 import org.cryoprotect.molecule.service.ToxicityTerms;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.jboss.resteasy.reactive.RestMulti;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 import org.jboss.resteasy.reactive.RestResponse;
@@ -47,10 +54,13 @@ public class ToxicityResource {
 
     private final ToxicityService toxicity;
     private final ToxicityBatchService batches;
+    private final ToxicityExportService exports;
     private final RequestParams params;
     private final JsonWebToken token;
 
-    public ToxicityResource(ToxicityService toxicity, ToxicityBatchService batches, RequestParams params, JsonWebToken token) {
+    public ToxicityResource(ToxicityService toxicity, ToxicityBatchService batches, ToxicityExportService exports,
+            RequestParams params, JsonWebToken token) {
+        this.exports = exports;
         this.toxicity = toxicity;
         this.batches = batches;
         this.params = params;
@@ -62,12 +72,29 @@ public class ToxicityResource {
     public Uni<Page<Toxicity>> search(@RestQuery String endpoint, @RestQuery String species, @RestQuery String route,
             @RestQuery("max_value") String maxValue, @RestQuery("molecule_id") String moleculeId, @RestQuery String source,
             @RestQuery String parsed, @RestQuery String limit, @RestQuery String cursor) {
-        ToxicitySearch search = new ToxicitySearch(RequestParams.optionalId("molecule_id", moleculeId),
+        ToxicitySearch search = toxicitySearch(endpoint, species, route, maxValue, moleculeId, source, parsed);
+        return toxicity.search(Caller.of(token), search, params.limit(limit), Cursor.decode(cursor));
+    }
+
+    /** Every measurement the search matches (all pages) as CSV: format=csv or Accept: text/csv. */
+    @GET
+    @Produces(FileFormat.CSV_TYPE)
+    public RestMulti<String> exportCsv(UriInfo uri) {
+        MultivaluedMap<String, String> query = uri.getQueryParameters();
+        ToxicitySearch search = toxicitySearch(query.getFirst("endpoint"), query.getFirst("species"), query.getFirst("route"),
+                query.getFirst("max_value"), query.getFirst("molecule_id"), query.getFirst("source"), query.getFirst("parsed"));
+        return RestMulti.fromUniResponse(exports.csv(Caller.of(token), search), body -> body,
+                body -> Map.of("Content-Type", List.of(FileFormat.CSV_TYPE + "; charset=UTF-8; header=present"),
+                        "Content-Disposition", List.of("attachment; filename=\"toxicity.csv\"")));
+    }
+
+    private static ToxicitySearch toxicitySearch(String endpoint, String species, String route, String maxValue,
+            String moleculeId, String source, String parsed) {
+        return new ToxicitySearch(RequestParams.optionalId("molecule_id", moleculeId),
                 ToxicityTerms.endpoint(RequestParams.text("endpoint", endpoint)),
                 ToxicityTerms.species(RequestParams.text("species", species)),
                 ToxicityTerms.route(RequestParams.text("route", route)), RequestParams.number("max_value", maxValue),
                 RequestParams.text("source", source), RequestParams.bool("parsed", parsed));
-        return toxicity.search(Caller.of(token), search, params.limit(limit), Cursor.decode(cursor));
     }
 
     @GET

@@ -67,6 +67,59 @@ public class BatchUpsertService {
     }
 
     /**
+     * Writes records prepared from an imported file, in one transaction, the one way records are
+     * written: registry rows through the batch upsert's write for the service role; for a user, the
+     * caller's own private rows (a structure already public or already theirs is returned as existing,
+     * and rows that exist are not changed). Row Level Security decides what the caller may insert.
+     * Records must be valid and of distinct InChIKeys.
+     *
+     * @return per record: its id and created or existing
+     */
+    Uni<List<BatchResult>> writeImported(Caller caller, List<PreparedRecord> records) {
+        if (records.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        if (caller.isService()) {
+            return transactions.idempotentWrite(caller, db -> write(db, records))
+                    .invoke(results -> {
+                        if (results.stream().anyMatch(r -> "created".equals(r.status()))) {
+                            summary.requestRefresh();
+                        }
+                    })
+                    .map(results -> results.stream().map(r -> "created".equals(r.status()) ? r
+                            : new BatchResult(r.index(), r.id(), "existing", null)).toList());
+        }
+        return transactions.idempotentWrite(caller, db -> writePrivate(db, records));
+    }
+
+    private Uni<List<BatchResult>> writePrivate(SqlConnection db, List<PreparedRecord> records) {
+        JsonArray rows = new JsonArray();
+        records.forEach(r -> rows.add(r.moleculeRow()));
+        return batches.insertPrivateMolecules(db, rows).chain(written -> {
+            Map<Integer, PreparedRecord> byIndex = new HashMap<>();
+            records.forEach(r -> byIndex.put(r.index(), r));
+            JsonArray properties = new JsonArray();
+            JsonArray synonyms = new JsonArray();
+            for (BatchResult result : written) {
+                if ("created".equals(result.status())) {
+                    PreparedRecord record = byIndex.get(result.index());
+                    properties.addAll(MoleculeRepository.propertyRows(result.id(), record.suppliedProperties(), record.source()));
+                    properties.addAll(MoleculeRepository.propertyRows(result.id(), record.computedProperties(), "cdk",
+                            record.describes()));
+                    synonyms.addAll(MoleculeRepository.synonymRows(result.id(), record.synonyms()));
+                }
+            }
+            List<String> raced = written.stream().filter(r -> r.id() == null).map(r -> byIndex.get(r.index()).inchikey()).toList();
+            return molecules.upsertProperties(db, properties)
+                    .chain(() -> molecules.addSynonyms(db, synonyms))
+                    .chain(() -> raced.isEmpty() ? Uni.createFrom().item(Map.<String, UUID>of())
+                            : batches.findVisibleOwnOrPublic(db, raced))
+                    .map(found -> written.stream().map(r -> r.id() != null ? r
+                            : new BatchResult(r.index(), found.get(byIndex.get(r.index()).inchikey()), "existing", null)).toList());
+        });
+    }
+
+    /**
      * Each record on a chemistry thread of its own, within the time budget: a record too complex to
      * finish is rejected with that reason and the others go in. As many at once as there are threads.
      */
