@@ -341,9 +341,9 @@ set_service_env() {
     )
     # web keeps the browser sessions (schema web) and calls the services as the signed-in user.
     WEB_ENV=("${db[@]}" QUARKUS_DATASOURCE_USERNAME=cryo_web QUARKUS_DATASOURCE_PASSWORD="$WEB_DB_PASSWORD"
-        QUARKUS_REST_CLIENT_AUTH_SERVICE_URL="$AUTH_URL"
-        QUARKUS_REST_CLIENT_MOLECULE_SERVICE_URL="http://127.0.0.1:$MOLECULE_PORT"
-        QUARKUS_REST_CLIENT_IMPORT_SERVICE_URL="http://127.0.0.1:$IMPORT_PORT"
+        CRYO_WEB_AUTH_SERVICE_URL="$AUTH_URL"
+        CRYO_WEB_MOLECULE_SERVICE_URL="http://127.0.0.1:$MOLECULE_PORT"
+        CRYO_WEB_IMPORT_SERVICE_URL="http://127.0.0.1:$IMPORT_PORT"
     )
 }
 
