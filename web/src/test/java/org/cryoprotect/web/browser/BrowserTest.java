@@ -216,8 +216,12 @@ public abstract class BrowserTest {
 
     /** A fresh researcher, signed up through the sign-up page, and signed in as her. */
     protected Researcher signUp(String name) {
-        Researcher researcher = new Researcher(name, name.toLowerCase().replaceAll("[^a-z]+", ".") + "."
-                + UUID.randomUUID().toString().substring(0, 8) + "@lab.example", "correct horse " + UUID.randomUUID());
+        return signUpWithEmail(name, name.toLowerCase().replaceAll("[^a-z]+", ".") + "."
+                + UUID.randomUUID().toString().substring(0, 8) + "@lab.example");
+    }
+
+    protected Researcher signUpWithEmail(String name, String email) {
+        Researcher researcher = new Researcher(name, email, "correct horse " + UUID.randomUUID());
         signOut();
         open("/sign-up");
         fill(By.id("display_name"), researcher.name());
@@ -240,6 +244,22 @@ public abstract class BrowserTest {
 
     protected void signedInAs(Researcher researcher) {
         textAppears(By.cssSelector("header .who"), researcher.name());
+    }
+
+    // --- set-up through the services' APIs (what a journey is not about) -----------------------
+
+    /** The researcher's access token, from auth-service directly. */
+    protected static String apiToken(Researcher researcher) {
+        return io.restassured.RestAssured.given().contentType("application/json")
+                .body(Map.of("email", researcher.email(), "password", researcher.password()))
+                .post(WebStack.AUTH.url() + "/api/auth/login").then().statusCode(200).extract().path("access_token");
+    }
+
+    /** A private molecule of the researcher's, created at molecule-service; its id. */
+    protected static String createMolecule(Researcher owner, String name, String smiles) {
+        return io.restassured.RestAssured.given().contentType("application/json").auth().oauth2(apiToken(owner))
+                .body(Map.of("name", name, "smiles", smiles))
+                .post(WebStack.MOLECULES.url() + "/api/molecules").then().statusCode(201).extract().path("id");
     }
 
     /** Forgets the session in this browser (the cookie); the tests that need a real sign-out click it. */
