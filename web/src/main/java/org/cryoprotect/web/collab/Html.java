@@ -19,6 +19,7 @@ import io.smallrye.mutiny.Uni;
 /** Small helpers the collaboration pages share: answers, refusals shown in the service's words, JSON fields. */
 final class Html {
 
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(Html.class);
     static final String UNAVAILABLE = "The service is not answering; try again in a moment.";
 
     private Html() {
@@ -42,6 +43,7 @@ final class Html {
             return again.apply(problem.detail()).map(page -> page(problem.status(), page));
         }
         if (failure instanceof RemoteUnavailable) {
+            LOG.warnf("a service is unavailable: %s", failure.getMessage());
             return again.apply(UNAVAILABLE).map(page -> page(503, page))
                     .onFailure().recoverWithItem(() -> Response.status(503).type(MediaType.TEXT_PLAIN).entity(UNAVAILABLE).build());
         }

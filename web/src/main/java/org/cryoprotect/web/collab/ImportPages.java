@@ -41,7 +41,7 @@ public class ImportPages {
     public record JobRow(String id, String source, String status, int total, int succeeded, int failed, String started) {
     }
 
-    public record FailureRow(String sourceId, String reason, int attempts) {
+    public record FailureRow(String sourceId, String reason, int attempts, boolean retryable) {
     }
 
     /** A job as its progress fragment shows it. */
@@ -51,8 +51,9 @@ public class ImportPages {
             return "running".equals(status);
         }
 
+        /** import-service resumes a cancelled job, or retries the failures that may succeed another time. */
         public boolean resumable() {
-            return !running() && ("cancelled".equals(status) || failed > 0);
+            return !running() && ("cancelled".equals(status) || failures.stream().anyMatch(FailureRow::retryable));
         }
 
         public int done() {
@@ -188,7 +189,8 @@ public class ImportPages {
 
     private Uni<List<FailureRow>> failures(String token, String id) {
         return imports.failures(token, id, Map.of("limit", "100")).map(page -> Html.items(page).stream()
-                .map(f -> new FailureRow(Html.text(f, "source_id"), Html.text(f, "reason"), f.path("attempts").asInt())).toList());
+                .map(f -> new FailureRow(Html.text(f, "source_id"), Html.text(f, "reason"), f.path("attempts").asInt(),
+                        f.path("retryable").asBoolean())).toList());
     }
 
     private static Progress progress(JsonNode job, List<FailureRow> failures, String csrf) {

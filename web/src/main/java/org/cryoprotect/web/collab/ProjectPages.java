@@ -76,7 +76,7 @@ public class ProjectPages {
     @GET
     public Uni<Response> projects(@RestQuery String notice) {
         String token = current.requireSession().accessToken();
-        return projectsPage(token, NOTICES.get(notice), null).map(p -> Html.page(200, p))
+        return projectsPage(token, notice(notice), null).map(p -> Html.page(200, p))
                 .onFailure().recoverWithUni(e -> Html.refused(e, reason -> Uni.createFrom().item(Templates.projects(List.of(), null, reason))));
     }
 
@@ -96,7 +96,7 @@ public class ProjectPages {
     @Path("{id}")
     public Uni<Response> project(@RestPath String id, @RestQuery String notice) {
         String token = current.requireSession().accessToken();
-        return projectPage(token, id, NOTICES.get(notice), null).map(p -> Html.page(200, p))
+        return projectPage(token, id, notice(notice), null).map(p -> Html.page(200, p))
                 .onFailure().recoverWithUni(e -> Html.refused(e, reason -> projectsPage(token, null, reason)));
     }
 
@@ -179,5 +179,9 @@ public class ProjectPages {
         String token = current.requireSession().accessToken();
         return collaboration.deleteProject(token, id).map(ignored -> Html.seeOther("/projects?notice=deleted"))
                 .onFailure().recoverWithUni(e -> Html.refused(e, reason -> projectPage(token, id, null, reason)));
+    }
+
+    private static String notice(String code) {
+        return code == null ? null : NOTICES.get(code);
     }
 }

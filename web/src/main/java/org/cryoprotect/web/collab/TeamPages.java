@@ -91,7 +91,7 @@ public class TeamPages {
     @GET
     public Uni<Response> teams(@RestQuery String notice) {
         String token = current.requireSession().accessToken();
-        return teamsPage(token, NOTICES.get(notice), null).map(p -> Html.page(200, p))
+        return teamsPage(token, notice(notice), null).map(p -> Html.page(200, p))
                 .onFailure().recoverWithUni(e -> Html.refused(e, reason -> Uni.createFrom().item(
                         Templates.teams(List.of(), List.of(), null, reason))));
     }
@@ -135,7 +135,7 @@ public class TeamPages {
     @Path("{id}")
     public Uni<Response> team(@RestPath String id, @RestQuery String notice) {
         String token = current.requireSession().accessToken();
-        return teamPage(token, id, NOTICES.get(notice), null).map(p -> Html.page(200, p))
+        return teamPage(token, id, notice(notice), null).map(p -> Html.page(200, p))
                 .onFailure().recoverWithUni(e -> Html.refused(e, reason -> teamsPage(token, null, reason)));
     }
 
@@ -242,5 +242,9 @@ public class TeamPages {
         String expires = Html.text(i, "expires_at");
         return new InvitationRow(Html.text(i, "id"), Html.text(i, "team_name"), Html.text(i, "email"), Html.text(i, "role"),
                 expires == null ? "" : expires.substring(0, Math.min(10, expires.length())));
+    }
+
+    private static String notice(String code) {
+        return code == null ? null : NOTICES.get(code);
     }
 }

@@ -32,6 +32,7 @@ public class Collaboration {
 
     public Collaboration(WebConfig config) {
         this.api = QuarkusRestClientBuilder.newBuilder().baseUri(java.net.URI.create(config.moleculeServiceUrl()))
+                .disableDefaultMapper(true)  // a 4xx is an answer (RemoteProblem with its reason), not an exception
                 .build(CollaborationApi.class);
     }
 

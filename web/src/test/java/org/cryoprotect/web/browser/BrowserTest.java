@@ -242,8 +242,12 @@ public abstract class BrowserTest {
         signedInAs(researcher);
     }
 
+    /** The header names her: by her name after sign-up, by her name or address after sign-in. */
     protected void signedInAs(Researcher researcher) {
-        textAppears(By.cssSelector("header .who"), researcher.name());
+        await(d -> {
+            List<WebElement> who = d.findElements(By.cssSelector("header .who"));
+            return !who.isEmpty() && (who.get(0).getText().contains(researcher.name()) || who.get(0).getText().contains(researcher.email()));
+        });
     }
 
     // --- set-up through the services' APIs (what a journey is not about) -----------------------

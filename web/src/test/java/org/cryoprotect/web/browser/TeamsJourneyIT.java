@@ -90,7 +90,7 @@ class TeamsJourneyIT extends BrowserTest {
         desktop();
 
         // a stranger sees neither the team, nor the project, nor the shared molecule
-        signUp("Sam Stranger");
+        Researcher sam = signUp("Sam Stranger");
         browser.get(teamUrl);
         textAppears(By.cssSelector("[role=alert]"), "not found");
         browser.get(projectUrl);
@@ -99,19 +99,22 @@ class TeamsJourneyIT extends BrowserTest {
         assertFalse(browser.findElement(By.tagName("main")).getText().contains("Vitrification lab " + tag));
         open("/molecules/" + candidate);
         assertFalse(browser.findElement(By.tagName("main")).getText().contains("Candidate " + tag), "the shared molecule stays hidden");
+        assertEquals(404, moleculeStatus(sam, candidate), "molecule-service hides it from the stranger too");
+        assertEquals(200, moleculeStatus(viewer, candidate), "the viewer sees it through the share");
 
         // the owner changes roles, cannot leave the team without an owner (the server's reason), removes a member
         signIn(olivia);
         browser.get(teamUrl);
-        changeRole(viewer.name(), "editor");
+        changeRole(viewer, "editor");
         textAppears(By.id("notice"), "Role changed");
-        assertEquals("editor", row(viewer.name()).findElement(By.cssSelector(".member-role")).getText());
-        changeRole(olivia.name(), "viewer");
+        assertEquals("editor", row(viewer).findElement(By.cssSelector(".member-role")).getText());
+        changeRole(olivia, "viewer");
         textAppears(By.cssSelector("[role=alert]"), "keeps at least one owner");
-        assertEquals("owner", row(olivia.name()).findElement(By.cssSelector(".member-role")).getText(), "the refused change changed nothing");
-        row(eddie.name()).findElement(By.cssSelector("button.remove-member")).click();
+        assertEquals("owner", row(olivia).findElement(By.cssSelector(".member-role")).getText(), "the refused change changed nothing");
+        row(eddie).findElement(By.cssSelector("button.remove-member")).click();
         textAppears(By.id("notice"), "Member removed");
-        assertFalse(browser.findElement(By.id("members")).getText().contains(eddie.name()));
+        String members = browser.findElement(By.id("members")).getText();
+        assertFalse(members.contains(eddie.name()) || members.contains(eddie.email()), members);
 
         signIn(eddie);
         browser.get(projectUrl);
@@ -125,8 +128,13 @@ class TeamsJourneyIT extends BrowserTest {
         textAppears(By.id("project-name"), "Oocytes, slow cooling " + tag);
         click(By.id("delete-project"));
         textAppears(By.id("notice"), "Project deleted");
-        open("/molecules/" + candidate);
-        pageShows("Candidate " + tag);  // the molecule stays with its owner
+        assertEquals(200, moleculeStatus(olivia, candidate), "the molecule stays with its owner");
+        assertEquals(404, moleculeStatus(viewer, candidate), "and is no longer shared");
+    }
+
+    private static int moleculeStatus(Researcher who, String id) {
+        return io.restassured.RestAssured.given().auth().oauth2(apiToken(who))
+                .get(WebStack.MOLECULES.url() + "/api/molecules/" + id).statusCode();
     }
 
     private void invite(String email, String role) {
@@ -136,14 +144,16 @@ class TeamsJourneyIT extends BrowserTest {
         textAppears(By.id("notice"), "Invitation sent");
     }
 
-    private WebElement row(String memberName) {
+    /** A member's row, by the name she saved or, if she signed in without one, her address. */
+    private WebElement row(Researcher member) {
         return visible(By.id("members")).findElements(By.cssSelector("tbody tr")).stream()
-                .filter(r -> r.findElement(By.cssSelector(".member-name")).getText().startsWith(memberName))
-                .findFirst().orElseThrow(() -> new AssertionError("no member " + memberName));
+                .filter(r -> r.findElement(By.cssSelector(".member-name")).getText().startsWith(member.name())
+                        || r.findElement(By.cssSelector(".member-name")).getText().startsWith(member.email()))
+                .findFirst().orElseThrow(() -> new AssertionError("no member " + member));
     }
 
-    private void changeRole(String memberName, String role) {
-        WebElement row = row(memberName);
+    private void changeRole(Researcher member, String role) {
+        WebElement row = row(member);
         new Select(row.findElement(By.cssSelector("select.role-select"))).selectByValue(role);
         row.findElement(By.cssSelector("button.change-role")).click();
     }
