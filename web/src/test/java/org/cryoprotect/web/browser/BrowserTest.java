@@ -23,6 +23,7 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -149,8 +150,20 @@ public abstract class BrowserTest {
         element.sendKeys(text);
     }
 
+    /** Clicks the element once it is shown and enabled; found again if live content (SSE) replaced it meanwhile. */
     protected void click(By locator) {
-        await(ExpectedConditions.elementToBeClickable(locator)).click();
+        await(d -> {
+            try {
+                WebElement element = d.findElement(locator);
+                if (!element.isDisplayed() || !element.isEnabled()) {
+                    return false;
+                }
+                element.click();
+                return true;
+            } catch (StaleElementReferenceException replaced) {
+                return false;
+            }
+        });
     }
 
     /** Waits until htmx has no request in flight (htmx marks them with the htmx-request class). */
