@@ -10,7 +10,8 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
         Toxicity.class, ToxicitySummary.class, PublicMolecule.class, BatchRecord.class, BatchResult.class,
         BatchResponse.class, ToxicityInput.class, NewMixture.NewComponent.class, Member.class, Team.class, Project.class, Profile.class,
         Linked.class, ToxicityPatch.class, ToxicityGroup.class, ToxicityOverview.class, RankedMolecule.class,
-        ToxicityBatchItem.class, ToxicityBatchResult.class, ToxicityBatchResponse.class, ImportResult.class, ImportResponse.class})
+        ToxicityBatchItem.class, ToxicityBatchResult.class, ToxicityBatchResponse.class, ImportResult.class, ImportResponse.class,
+        Invitation.class, Accepted.class})
 final class ModelReflection {
 
     private ModelReflection() {
