@@ -49,6 +49,8 @@ public class FakeServices implements QuarkusTestResourceLifecycleManager {
     /** Answer to PATCH: null = apply, else a problem status with this detail. */
     public static volatile JsonObject patchRefusal;
     public static final List<JsonObject> PATCHES = new CopyOnWriteArrayList<>();
+    /** molecule id -> the right /permissions reports (read when absent). */
+    public static final Map<String, String> RIGHTS = new ConcurrentHashMap<>();
 
     private Vertx vertx;
     private HttpServer server;
@@ -65,6 +67,12 @@ public class FakeServices implements QuarkusTestResourceLifecycleManager {
         router.get("/api/molecules").handler(this::search);
         router.get("/api/molecules/:id/depiction.svg").handler(this::depiction);
         router.get("/api/molecules/:id/toxicity").handler(rc -> json(rc, 200, new JsonObject().put("items", new JsonArray())));
+        router.get("/api/molecules/:id/permissions").handler(rc -> {
+            String right = RIGHTS.getOrDefault(rc.pathParam("id"), "read");
+            boolean manage = right.equals("manage");
+            json(rc, 200, new JsonObject().put("right", right).put("edit", manage || right.equals("change"))
+                    .put("publish", manage).put("delete", manage));
+        });
         router.get("/api/molecules/:id").handler(this::molecule);
         router.patch("/api/molecules/:id").handler(this::patch);
         router.post("/api/molecules").handler(this::create);

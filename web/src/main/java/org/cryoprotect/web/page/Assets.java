@@ -7,7 +7,7 @@ import io.quarkus.qute.TemplateGlobal;
 public final class Assets {
 
     public static final String htmxScript = "/webjars/htmx.org/2.0.10/dist/htmx.min.js";
-    public static final String htmxSseScript = "/webjars/htmx-ext-sse/2.2.2/dist/sse.min.js";
+    public static final String htmxSseScript = "/webjars/htmx-ext-sse/2.2.2/sse.js";
 
     private Assets() {
     }

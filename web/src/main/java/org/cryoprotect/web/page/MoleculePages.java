@@ -83,7 +83,7 @@ public class MoleculePages {
     /** Every matching row as SDF or CSV, streamed from molecule-service as it arrives. */
     @GET
     @Path("export")
-    @Produces({ "chemical/x-mdl-sdfile", "text/csv", MediaType.TEXT_HTML })
+    @Produces(MediaType.APPLICATION_OCTET_STREAM) // the Content-Type header is molecule-service's
     public RestMulti<Buffer> export(@RestQuery String format, UriInfo uri) {
         String type = "csv".equals(format) ? "csv" : "sdf";
         Map<String, String> filters = new LinkedHashMap<>();
@@ -149,7 +149,7 @@ public class MoleculePages {
     private Uni<MoleculeView> view(UUID id) {
         String token = current.accessToken();
         return molecules.get(token, id).chain(molecule -> Uni.combine().all().unis(
-                molecules.permissions(token, id).onFailure(RemoteUnavailable.class).recoverWithItem(Permissions.NONE),
+                molecules.permissions(token, id).onFailure().recoverWithItem(Permissions.NONE),
                 molecules.toxicity(token, id),
                 molecules.mixturesUsing(token, id).onFailure(RemoteUnavailable.class).recoverWithItem(List.of()),
                 molecules.projectsHolding(token, id).onFailure(RemoteUnavailable.class).recoverWithItem(List.of()))
