@@ -25,6 +25,7 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -124,8 +125,16 @@ public abstract class BrowserTest {
         await(ExpectedConditions.invisibilityOfElementLocated(locator));
     }
 
+    /** Waits until the element (found anew each time: the page may be navigating or swapping) contains the text. */
     protected void textAppears(By locator, String text) {
-        await(ExpectedConditions.textToBePresentInElementLocated(locator, text));
+        await(d -> {
+            try {
+                List<WebElement> found = d.findElements(locator);
+                return !found.isEmpty() && found.get(0).getText().contains(text);
+            } catch (WebDriverException replacedMeanwhile) {  // stale, or "node does not belong to the document"
+                return false;
+            }
+        });
     }
 
     protected void pageShows(String text) {
