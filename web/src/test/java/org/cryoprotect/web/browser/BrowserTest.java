@@ -54,6 +54,21 @@ public abstract class BrowserTest {
     public record Researcher(String name, String email, String password) {
     }
 
+    /** A failed journey leaves a screenshot of where it stopped, and the page's text in the report. */
+    @org.junit.jupiter.api.extension.RegisterExtension
+    final org.junit.jupiter.api.extension.TestWatcher onFailure = new org.junit.jupiter.api.extension.TestWatcher() {
+        @Override
+        public void testFailed(org.junit.jupiter.api.extension.ExtensionContext context, Throwable cause) {
+            try {
+                screenshot("FAILED-" + context.getRequiredTestMethod().getName());
+                System.out.println("[browser] " + context.getDisplayName() + " failed at " + browser.getCurrentUrl() + ":\n"
+                        + browser.findElement(By.tagName("body")).getText());
+            } catch (RuntimeException e) {
+                System.out.println("[browser] no screenshot of the failure: " + e);
+            }
+        }
+    };
+
     protected WebDriver browser;
     private Path profile;
     private Dimension viewport = DESKTOP;
