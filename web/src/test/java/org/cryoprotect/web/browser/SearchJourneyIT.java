@@ -86,6 +86,23 @@ class SearchJourneyIT extends BrowserTest {
     }
 
     @Test
+    void byDrawnStructure() {
+        // the bundled editor loads; a drawing (set through the editor's own API, as its canvas would)
+        // writes its SMILES into the form
+        visible(By.cssSelector("#structure-editor"));
+        await(d -> (Boolean) ((JavascriptExecutor) d).executeScript("return !!window.cryoStructureEditor"));
+        ((JavascriptExecutor) browser).executeScript("window.cryoStructureEditor.readGenericMolecularInput('CC(O)C')");
+        await(d -> !d.findElement(By.id("smiles")).getDomProperty("value").isBlank());
+        screenshot("editor");
+        fill(By.id("q"), tag);
+        new Select(browser.findElement(By.id("mode"))).selectByValue("substructure");
+        click(By.id("search"));
+        textAppears(By.id("results-table"), "Glycerol " + tag);
+        settled();
+        assertEquals(List.of("Glycerol " + tag), names());
+    }
+
+    @Test
     void exportsWhatWasFound() {
         fill(By.id("q"), tag);
         click(By.id("search"));
