@@ -43,6 +43,7 @@ class SearchJourneyIT extends BrowserTest {
         assertEquals(List.of("Glycerol " + tag), names());
         WebElement drawing = visible(By.cssSelector("#results-table img.structure"));
         await(d -> (Boolean) ((JavascriptExecutor) d).executeScript("return arguments[0].complete && arguments[0].naturalWidth > 0", drawing));
+        ((JavascriptExecutor) browser).executeScript("document.getElementById('results').scrollIntoView()");
         screenshot("by-name");
     }
 
@@ -82,6 +83,7 @@ class SearchJourneyIT extends BrowserTest {
         List<String> names = names();
         assertEquals("Glycerol " + tag, names.get(0), names.toString());
         assertTrue(names.contains("Ethylene glycol " + tag), names.toString());
+        ((JavascriptExecutor) browser).executeScript("document.getElementById('results').scrollIntoView()");
         screenshot("by-similarity");
     }
 
