@@ -43,6 +43,7 @@ class SearchJourneyIT extends BrowserTest {
         assertEquals(List.of("Glycerol " + tag), names());
         WebElement drawing = visible(By.cssSelector("#results-table img.structure"));
         await(d -> (Boolean) ((JavascriptExecutor) d).executeScript("return arguments[0].complete && arguments[0].naturalWidth > 0", drawing));
+        ((JavascriptExecutor) browser).executeScript("document.getElementById('results').scrollIntoView()");
         screenshot("by-name");
     }
 
@@ -82,7 +83,25 @@ class SearchJourneyIT extends BrowserTest {
         List<String> names = names();
         assertEquals("Glycerol " + tag, names.get(0), names.toString());
         assertTrue(names.contains("Ethylene glycol " + tag), names.toString());
+        ((JavascriptExecutor) browser).executeScript("document.getElementById('results').scrollIntoView()");
         screenshot("by-similarity");
+    }
+
+    @Test
+    void byDrawnStructure() {
+        // the bundled editor loads; a drawing (set through the editor's own API, as its canvas would)
+        // writes its SMILES into the form
+        visible(By.cssSelector("#structure-editor"));
+        await(d -> (Boolean) ((JavascriptExecutor) d).executeScript("return !!window.cryoStructureEditor"));
+        ((JavascriptExecutor) browser).executeScript("window.cryoStructureEditor.readGenericMolecularInput('CC(O)C')");
+        await(d -> !d.findElement(By.id("smiles")).getDomProperty("value").isBlank());
+        screenshot("editor");
+        fill(By.id("q"), tag);
+        new Select(browser.findElement(By.id("mode"))).selectByValue("substructure");
+        click(By.id("search"));
+        textAppears(By.id("results-table"), "Glycerol " + tag);
+        settled();
+        assertEquals(List.of("Glycerol " + tag), names());
     }
 
     @Test
