@@ -26,6 +26,7 @@
 #   CRYO_AUTHENTICATOR_PASSWORD  password of cryo_authenticator, molecule-service's login (default cryo)
 #   CRYO_AUTH_DB_PASSWORD        password of cryo_auth, auth-service's login (default cryo)
 #   CRYO_IMPORTER_DB_PASSWORD    password of cryo_importer, import-service's login (default cryo)
+#   CRYO_WEB_DB_PASSWORD         password of cryo_web, the web app's login (default cryo)
 #   START_DEADLINE        seconds a service may take to become ready before the runner gives up
 #                         (default 900; it stops waiting at once when the service exits)
 #   CRYO_JAVA_OPTS        extra JVM options for every service (e.g. -Xmx512m)
@@ -67,10 +68,12 @@ OWNER_PASSWORD=${CRYO_OWNER_PASSWORD:-cryo}
 AUTHENTICATOR_PASSWORD=${CRYO_AUTHENTICATOR_PASSWORD:-cryo}
 AUTH_DB_PASSWORD=${CRYO_AUTH_DB_PASSWORD:-cryo}
 IMPORTER_DB_PASSWORD=${CRYO_IMPORTER_DB_PASSWORD:-cryo}
+WEB_DB_PASSWORD=${CRYO_WEB_DB_PASSWORD:-cryo}
 ISSUER=${CRYO_ISSUER:-http://localhost:8081}
 AUTH_PORT=8081
 MOLECULE_PORT=8082
 IMPORT_PORT=8083
+WEB_PORT=8080
 SIMULATOR_PORT=8090
 UPSTREAM=${CRYO_UPSTREAM:-simulator}
 AUTH_URL=http://127.0.0.1:$AUTH_PORT
@@ -97,6 +100,8 @@ start_services() {
     fi
     start_service import-service $IMPORT_PORT "$REPO_ROOT/import-service/target/quarkus-app/quarkus-run.jar" \
         "${IMPORT_ENV[@]}" "${JWT_ENV[@]}" CRYO_TOKEN_AUDIENCE=import-service
+    # The researchers' web app: calls the three services above as the signed-in user.
+    start_service web $WEB_PORT "$REPO_ROOT/web/target/quarkus-app/quarkus-run.jar" "${WEB_ENV[@]}"
 }
 
 # URLs printed at the end, one line per started service: NAME PORT
@@ -272,24 +277,26 @@ use_external_database() {
 
 # The logins (k8s/base/postgres/roles.sql, as in every deployment): the owner cryo_owner runs the
 # migrations and owns the schemas; each service logs in as a login of its own that owns nothing
-# (cryo_authenticator, cryo_auth, cryo_importer). A database whose schemas another role owns (made
+# (cryo_authenticator, cryo_auth, cryo_importer, cryo_web). A database whose schemas another role owns (made
 # by an older runner, which migrated as the superuser) cannot be migrated by cryo_owner.
 bootstrap_roles() {
     [[ $("${PSQL_DB[@]}" -tAc "select rolsuper from pg_roles where rolname = current_user") == t ]] \
         || die "the database user must be a superuser: it creates the roles of k8s/base/postgres/roles.sql"
     local foreign
     foreign=$("${PSQL_DB[@]}" -tAc "select string_agg(nspname || ' (owner ' || nspowner::regrole || ')', ', ')
-        from pg_namespace where nspname in ('auth', 'chem', 'chem_private', 'importer')
+        from pg_namespace where nspname in ('auth', 'chem', 'chem_private', 'importer', 'web')
         and nspowner::regrole::text <> 'cryo_owner'")
     [[ -z $foreign ]] || die "schemas $foreign of database $DB_NAME were not made by cryo_owner (an older run.sh migrated as the superuser). Start over with a new database: '$0 stop && rm -rf $PGDATA_DIR', or another DATABASE_URL"
     "${PSQL_DB[@]}" -f "$ROLES_SQL" >/dev/null
     "${PSQL_DB[@]}" -v owner_pw="$OWNER_PASSWORD" -v authenticator_pw="$AUTHENTICATOR_PASSWORD" \
-        -v auth_pw="$AUTH_DB_PASSWORD" -v importer_pw="$IMPORTER_DB_PASSWORD" -v db="$DB_NAME" >/dev/null <<'SQL'
+        -v auth_pw="$AUTH_DB_PASSWORD" -v importer_pw="$IMPORTER_DB_PASSWORD" -v web_pw="$WEB_DB_PASSWORD" \
+        -v db="$DB_NAME" >/dev/null <<'SQL'
 alter database :"db" owner to cryo_owner;
 alter role cryo_owner password :'owner_pw';
 alter role cryo_authenticator password :'authenticator_pw';
 alter role cryo_auth password :'auth_pw';
 alter role cryo_importer password :'importer_pw';
+alter role cryo_web password :'web_pw';
 SQL
 }
 
@@ -331,6 +338,12 @@ set_service_env() {
         QUARKUS_REST_CLIENT_MOLECULE_SERVICE_URL="http://127.0.0.1:$MOLECULE_PORT"
         QUARKUS_REST_CLIENT_AUTH_SERVICE_URL="$AUTH_URL"
         CRYO_IMPORT_CLIENT_SECRET="$(read_secret import-service-secret)"
+    )
+    # web keeps the browser sessions (schema web) and calls the services as the signed-in user.
+    WEB_ENV=("${db[@]}" QUARKUS_DATASOURCE_USERNAME=cryo_web QUARKUS_DATASOURCE_PASSWORD="$WEB_DB_PASSWORD"
+        CRYO_WEB_AUTH_SERVICE_URL="$AUTH_URL"
+        CRYO_WEB_MOLECULE_SERVICE_URL="http://127.0.0.1:$MOLECULE_PORT"
+        CRYO_WEB_IMPORT_SERVICE_URL="http://127.0.0.1:$IMPORT_PORT"
     )
 }
 
@@ -634,6 +647,14 @@ print_info() {
     echo "CryoProtect is running (Ctrl-C or '$0 stop' stops it)"
     for entry in ${SERVICE_PORTS[@]+"${SERVICE_PORTS[@]}"}; do
         read -r name port <<<"$entry"
+        [[ $name == web ]] || continue
+        echo
+        echo "  Open the web app:  http://localhost:$port/   (sign in as $DEMO_EMAIL, password in $keys/demo-user-password)"
+        echo
+    done
+    for entry in ${SERVICE_PORTS[@]+"${SERVICE_PORTS[@]}"}; do
+        read -r name port <<<"$entry"
+        [[ $name != web ]] || continue
         if [[ $name == upstream-simulator ]]; then
             printf '  %-17s PubChem  http://localhost:%s/rest/pug   ChEMBL http://localhost:%s/chembl/api/data\n' "$name" "$port" "$port"
             printf '  %-17s admin    http://localhost:%s/admin/stats (faults: POST /admin/faults)\n' "" "$port"
@@ -755,7 +776,7 @@ main() {
     if (( db_only )); then
         KEEP_RUNNING=1
         log "database ready: $(db_display_url)"
-        log "migrations would log in as cryo_owner, molecule-service as cryo_authenticator, auth-service as cryo_auth, import-service as cryo_importer (postgresql://$DB_HOST:$DB_PORT/$DB_NAME)"
+        log "migrations would log in as cryo_owner, molecule-service as cryo_authenticator, auth-service as cryo_auth, import-service as cryo_importer, web as cryo_web (postgresql://$DB_HOST:$DB_PORT/$DB_NAME)"
         log "local secrets (key-encryption key, client secret, passwords): $KEY_DIR; stop the cluster with '$0 stop'"
         return 0
     fi

@@ -14,6 +14,8 @@
 --                       granted by auth-service's migrations.
 --   cryo_importer       LOGIN, owns nothing: import-service. Row privileges on schema importer only,
 --                       granted by import-service's migrations.
+--   cryo_web            LOGIN, owns nothing: web (the browser app's sessions). Row privileges on
+--                       schema web only, granted by web's migrations.
 --   cryo_anon, cryo_authenticated, cryo_service   NOLOGIN: the roles the RLS policies of schema chem
 --                       name; their table grants come from molecule-service's migrations.
 do $$
@@ -24,6 +26,7 @@ begin
                                    ('cryo_authenticator', true, false),
                                    ('cryo_auth', true, true),
                                    ('cryo_importer', true, true),
+                                   ('cryo_web', true, true),
                                    ('cryo_anon', false, true),
                                    ('cryo_authenticated', false, true),
                                    ('cryo_service', false, true)) as v(name, login, inherit)

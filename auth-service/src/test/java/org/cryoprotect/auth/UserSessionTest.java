@@ -27,6 +27,8 @@ class UserSessionTest {
         assertEquals(user[0], claims.getString("sub"));
         assertEquals("authenticated", claims.getString("role"));
         assertEquals(900, claims.getLong("exp") - claims.getLong("iat"));
+        // the address signed in with, lower case: molecule-service matches team invitations to it
+        assertEquals(user[1].toLowerCase(java.util.Locale.ROOT), claims.getString("email"));
         given().contentType(ContentType.JSON).body(Map.of("email", user[1].toUpperCase(), "password", "another password"))
                 .post("/api/auth/signup").then().statusCode(409).contentType("application/problem+json");
     }
@@ -52,6 +54,8 @@ class UserSessionTest {
         assertNotEquals(first.getString("refresh_token"), second.getString("refresh_token"));
 
         // the rotated-out token comes back: someone replayed it
+        assertEquals(user[1].toLowerCase(java.util.Locale.ROOT), OAuth.claims(second.getString("access_token")).getString("email"),
+                "a refreshed token keeps the address");
         refresh(first.getString("refresh_token")).then().statusCode(400).body("error", equalTo("invalid_grant"));
         // the whole family is dead now, including the newest refresh token and its access token
         refresh(second.getString("refresh_token")).then().statusCode(400).body("error", equalTo("invalid_grant"));

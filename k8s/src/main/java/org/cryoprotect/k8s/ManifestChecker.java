@@ -83,6 +83,7 @@ public final class ManifestChecker {
                         .forEach(key -> fail(doc, "ConfigMap key " + key + " looks secret; use a Secret"));
                 case "Service" -> checkSelects(doc, map(at(doc, "spec", "selector")));
                 case "PodDisruptionBudget" -> checkSelects(doc, map(at(doc, "spec", "selector", "matchLabels")));
+                case "Ingress" -> checkIngressBackends(doc);
                 case "HorizontalPodAutoscaler" -> {
                     String target = str(at(doc, "spec", "scaleTargetRef", "name"));
                     if (named("Deployment", target) == null) {
@@ -195,6 +196,32 @@ public final class ManifestChecker {
             fail(doc, "empty selector");
         } else if (servers().noneMatch(w -> selects(selector, w))) {
             fail(doc, "selector " + selector + " matches no workload");
+        }
+    }
+
+    /** Every backend of an Ingress is a Service of the manifests, on a port that Service has. */
+    private void checkIngressBackends(Map<String, Object> ingress) {
+        List<Object> backends = new ArrayList<>();
+        if (at(ingress, "spec", "defaultBackend") != null) {
+            backends.add(at(ingress, "spec", "defaultBackend"));
+        }
+        for (Map<String, Object> rule : maps(at(ingress, "spec", "rules"))) {
+            maps(at(rule, "http", "paths")).forEach(path -> backends.add(path.get("backend")));
+        }
+        if (backends.isEmpty()) {
+            fail(ingress, "routes nowhere");
+        }
+        for (Object backend : backends) {
+            String service = str(at(backend, "service", "name"));
+            Object portName = at(backend, "service", "port", "name");
+            Object portNumber = at(backend, "service", "port", "number");
+            Map<String, Object> target = named("Service", service);
+            if (target == null) {
+                fail(ingress, "routes to Service " + service + ", which is not in the manifests");
+            } else if (maps(at(target, "spec", "ports")).stream().noneMatch(port -> portName != null
+                    ? portName.equals(port.get("name")) : Objects.equals(portNumber, port.get("port")))) {
+                fail(ingress, "routes to port " + (portName != null ? portName : portNumber) + " of Service " + service + ", which has no such port");
+            }
         }
     }
 

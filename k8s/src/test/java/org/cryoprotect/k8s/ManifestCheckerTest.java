@@ -46,6 +46,8 @@ class ManifestCheckerTest {
                 "ConfigMap/unlabelled: label app.kubernetes.io/part-of=cryoprotect missing",
                 "ConfigMap/unlabelled: ConfigMap key API_KEY looks secret",
                 "HorizontalPodAutoscaler/orphan: scales Deployment gone, which is not in the manifests",
+                "Ingress/astray: routes to Service gone, which is not in the manifests",
+                "Ingress/astray: routes to port 9999 of Service nobody-home, which has no such port",
                 "NetworkPolicy: no default-deny",
                 "ServiceMonitor: missing",
                 "PrometheusRule: missing");

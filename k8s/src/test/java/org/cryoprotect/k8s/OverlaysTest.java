@@ -22,6 +22,8 @@ class OverlaysTest {
 
     static final Path K8S = Path.of(System.getProperty("k8s.dir", ".")).toAbsolutePath();
     static final List<String> SERVICES = List.of("auth-service", "molecule-service", "import-service");
+    /** The services and the web app: each a Deployment with its migrate Job, policies, HPA and PDB. */
+    static final List<String> APPS = List.of("auth-service", "molecule-service", "import-service", "web");
 
     static Stream<Path> overlays() throws IOException {
         try (Stream<Path> dirs = Files.list(K8S.resolve("overlays"))) {
@@ -46,7 +48,7 @@ class OverlaysTest {
     void everyOverlayRendersAndKeepsTheInvariants(Path overlay) throws Exception {
         List<Map<String, Object>> docs = render(overlay);
         assertEquals(List.of(), ManifestChecker.check(docs), overlay.getFileName() + " violates");
-        for (String service : SERVICES) {
+        for (String service : APPS) {
             assertNotNull(find(docs, "Deployment", service), service);
             assertNotNull(find(docs, "Job", service + "-migrate"), service + "-migrate");
             assertNotNull(find(docs, "NetworkPolicy", service + "-ingress"), service + "-ingress");
@@ -63,7 +65,7 @@ class OverlaysTest {
     @Test
     void devRunsOneOfEverythingAndIsNotMistakenForProd() throws Exception {
         List<Map<String, Object>> docs = render(K8S.resolve("overlays/dev"));
-        for (String service : SERVICES) {
+        for (String service : APPS) {
             assertEquals(1, at(find(docs, "HorizontalPodAutoscaler", service), "spec", "maxReplicas"), service);
         }
         assertEquals(1, at(find(docs, "Cluster", "cryoprotect-db"), "spec", "instances"));
@@ -128,13 +130,13 @@ class OverlaysTest {
     void servicesServeAsLoginsOfTheirOwnAndOnlyMigrationsSeeTheOwner(Path overlay) throws Exception {
         List<Map<String, Object>> docs = render(overlay);
         Map<String, String> secrets = Map.of("auth-service", "cryo-auth-db", "molecule-service", "cryo-authenticator",
-                "import-service", "cryo-importer-db");
+                "import-service", "cryo-importer-db", "web", "cryo-web-db");
         Map<String, String> logins = Map.of("cryo-auth-db", "cryo_auth", "cryo-authenticator", "cryo_authenticator",
-                "cryo-importer-db", "cryo_importer");
+                "cryo-importer-db", "cryo_importer", "cryo-web-db", "cryo_web");
         Map<String, Object> cluster = find(docs, "Cluster", "cryoprotect-db");
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> roles = (List<Map<String, Object>>) at(cluster, "spec", "managed", "roles");
-        for (String service : SERVICES) {
+        for (String service : APPS) {
             String secret = secrets.get(service);
             @SuppressWarnings("unchecked")
             List<Map<String, Object>> containers = (List<Map<String, Object>>) at(find(docs, "Deployment", service),
@@ -160,6 +162,68 @@ class OverlaysTest {
                 at(cluster, "spec", "bootstrap", "initdb", "postInitApplicationSQLRefs", "configMapRefs"));
         assertEquals(Files.readString(K8S.resolve("base/postgres/roles.sql")),
                 at(find(docs, "ConfigMap", "cryoprotect-db-roles"), "data", "roles.sql"));
+    }
+
+    /** Browsers reach the suite through one Ingress, whose root (and default) is the web app. */
+    @ParameterizedTest
+    @MethodSource("overlays")
+    void theIngressServesTheWebAppAtTheRoot(Path overlay) throws Exception {
+        List<Map<String, Object>> docs = render(overlay);
+        List<Map<String, Object>> ingresses = docs.stream().filter(d -> "Ingress".equals(d.get("kind"))).toList();
+        assertEquals(1, ingresses.size(), "one Ingress");
+        Map<String, Object> ingress = ingresses.get(0);
+        Map<String, Object> web = Map.of("service", Map.of("name", "web", "port", Map.of("name", "http")));
+        assertEquals(web, at(ingress, "spec", "defaultBackend"));
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> rules = (List<Map<String, Object>>) at(ingress, "spec", "rules");
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> paths = (List<Map<String, Object>>) at(rules.get(0), "http", "paths");
+        assertEquals(List.of(Map.of("path", "/", "pathType", "Prefix", "backend", web)), paths);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> annotations = (Map<String, Object>) at(ingress, "metadata", "annotations");
+        assertEquals("off", annotations.get("nginx.ingress.kubernetes.io/proxy-buffering"), "import progress (SSE) is not buffered");
+        assertEquals(List.of(Map.of("name", "http", "port", 8080, "targetPort", "http")),
+                at(find(docs, "Service", "web"), "spec", "ports"), "web listens on 8080 (DESIGN §1)");
+    }
+
+    /**
+     * web takes browsers from the ingress controller (and Prometheus), and calls exactly auth-,
+     * molecule- and import-service, each of which lets it in; nothing else calls web.
+     */
+    @ParameterizedTest
+    @MethodSource("overlays")
+    void webCallsOnlyTheServicesAndOnlyTheIngressControllerCallsWeb(Path overlay) throws Exception {
+        List<Map<String, Object>> docs = render(overlay);
+        Map<String, Object> webPods = Map.of("app.kubernetes.io/name", "web", "app.kubernetes.io/component", "server");
+
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> egress = (List<Map<String, Object>>) at(find(docs, "NetworkPolicy", "web-egress"), "spec", "egress");
+        Map<String, Object> allowed = new java.util.TreeMap<>();
+        for (Map<String, Object> rule : egress) {
+            @SuppressWarnings("unchecked")
+            List<Map<String, Object>> to = (List<Map<String, Object>>) rule.get("to");
+            @SuppressWarnings("unchecked")
+            List<Map<String, Object>> ports = (List<Map<String, Object>>) rule.get("ports");
+            assertEquals(1, to.size(), "one peer per rule: " + rule);
+            assertNotNull(at(to.get(0), "podSelector"), "web calls pods of the suite only: " + rule);
+            allowed.put(String.valueOf(at(to.get(0), "podSelector", "matchLabels", "app.kubernetes.io/name")),
+                    ports.stream().map(p -> p.get("port")).toList());
+        }
+        assertEquals(Map.of("auth-service", List.of(8081), "molecule-service", List.of(8082), "import-service", List.of(8083)), allowed);
+
+        for (String service : SERVICES) {
+            @SuppressWarnings("unchecked")
+            List<Map<String, Object>> ingress = (List<Map<String, Object>>) at(find(docs, "NetworkPolicy", service + "-ingress"), "spec", "ingress");
+            assertTrue(ingress.stream().anyMatch(rule -> ((List<?>) rule.get("from")).stream()
+                    .anyMatch(peer -> webPods.equals(at(peer, "podSelector", "matchLabels")))),
+                    service + " lets web in: " + ingress);
+        }
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> webIngress = (List<Map<String, Object>>) at(find(docs, "NetworkPolicy", "web-ingress"), "spec", "ingress");
+        assertEquals(1, webIngress.size());
+        assertEquals(List.of("ingress-nginx", "monitoring"), ((List<?>) webIngress.get(0).get("from")).stream()
+                .map(peer -> at(peer, "namespaceSelector", "matchLabels", "kubernetes.io/metadata.name")).toList(),
+                "only the ingress controller and Prometheus reach web");
     }
 
     static Map<String, Object> find(List<Map<String, Object>> docs, String kind, String name) {

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -36,18 +37,27 @@ public class TokenIssuer {
 
     public Uni<IssuedToken> issue(String subject, String clientId, String role, List<String> audiences, String scope,
             Duration lifetime) {
-        return Uni.createFrom().item(() -> sign(subject, clientId, role, audiences, scope, lifetime))
+        return issue(subject, clientId, role, audiences, scope, lifetime, null);
+    }
+
+    /**
+     * A user's token also carries her e-mail address (lower case), verified at login: molecule-service
+     * matches team invitations to it, so that nobody learns whether an address has an account.
+     */
+    public Uni<IssuedToken> issue(String subject, String clientId, String role, List<String> audiences, String scope,
+            Duration lifetime, String email) {
+        return Uni.createFrom().item(() -> sign(subject, clientId, role, audiences, scope, lifetime, email))
                 .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
                 .invoke(() -> Counter.builder("cryo.auth.tokens.issued").tag("role", role).register(metrics).increment());
     }
 
     private IssuedToken sign(String subject, String clientId, String role, List<String> audiences, String scope,
-            Duration lifetime) {
+            Duration lifetime, String email) {
         SigningKeys.KeyRing ring = keys.ring();
         Instant now = Instant.now();
         Instant expiresAt = now.plus(lifetime);
         String jti = UUID.randomUUID().toString();
-        String token = Jwt.issuer(config.issuer())
+        var claims = Jwt.issuer(config.issuer())
                 .subject(subject)
                 .audience(new LinkedHashSet<>(audiences))
                 .issuedAt(now.getEpochSecond())
@@ -55,8 +65,11 @@ public class TokenIssuer {
                 .claim("jti", jti)
                 .claim("client_id", clientId)
                 .claim("scope", scope)
-                .claim("role", role)
-                .jws().algorithm(SignatureAlgorithm.RS256).keyId(ring.activeKid()).type("at+jwt")
+                .claim("role", role);
+        if (email != null) {
+            claims.claim("email", email.toLowerCase(Locale.ROOT));
+        }
+        String token = claims.jws().algorithm(SignatureAlgorithm.RS256).keyId(ring.activeKid()).type("at+jwt")
                 .sign(ring.activeKey());
         return new IssuedToken(token, jti, Instant.ofEpochSecond(now.getEpochSecond()),
                 Instant.ofEpochSecond(expiresAt.getEpochSecond()), scope);

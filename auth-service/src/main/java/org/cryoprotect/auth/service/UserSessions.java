@@ -156,7 +156,7 @@ public class UserSessions {
     private Uni<TokenResponse> issuePair(SqlClient db, User user, UUID familyId) {
         String refreshToken = Secrets.generate();
         return issuer.issue(user.id().toString(), WEB_CLIENT, user.role(), config.userAudiences(), config.userScopes(),
-                        config.userTokenLifetime())
+                        config.userTokenLifetime(), user.email())
                 .call(access -> refreshTokens.insert(db, Secrets.digest(refreshToken), familyId, access.jti(),
                         access.expiresAt().atOffset(ZoneOffset.UTC)))
                 .map(access -> new TokenResponse(access.token(), "Bearer", config.userTokenLifetime().toSeconds(),

@@ -32,6 +32,10 @@ public record Caller(TokenRole role, UUID userId, String clientId, Set<String> s
                 .put("role", role.claim())
                 .put("client_id", token.<String>getClaim("client_id"))
                 .put("scope", scope);
+        String email = token.getClaim("email");
+        if (email != null && role.isUser()) {
+            claims.put("email", email);  // team invitations are matched to it (molecule-service V14)
+        }
         return new Caller(role, userId, token.getClaim("client_id"), scopes, claims.encode());
     }
 

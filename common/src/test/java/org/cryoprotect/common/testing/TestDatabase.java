@@ -30,6 +30,8 @@ public class TestDatabase implements QuarkusTestResourceLifecycleManager {
     public static final String AUTH = "cryo_auth";
     /** import-service's login. */
     public static final String IMPORTER = "cryo_importer";
+    /** web's login (the browser app's sessions). */
+    public static final String WEB = "cryo_web";
     public static final String APP_ROLE = AUTHENTICATOR;
     /** The password of every login above in tests (ignored where the server trusts 127.0.0.1). */
     public static final String APP_PASSWORD = "cryo-test";
@@ -78,7 +80,7 @@ public class TestDatabase implements QuarkusTestResourceLifecycleManager {
         for (int attempt = 0; attempt < 5; attempt++) {
             try (Connection db = connect(database); Statement sql = db.createStatement()) {
                 sql.execute(roles);
-                for (String login : List.of(OWNER, AUTHENTICATOR, AUTH, IMPORTER)) {
+                for (String login : List.of(OWNER, AUTHENTICATOR, AUTH, IMPORTER, WEB)) {
                     sql.execute("alter role " + login + " password '" + APP_PASSWORD + "'");
                 }
                 sql.execute("alter database " + database + " owner to " + OWNER);

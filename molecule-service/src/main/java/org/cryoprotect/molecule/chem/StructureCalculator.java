@@ -353,7 +353,7 @@ public class StructureCalculator {
         final HBondAcceptorCountDescriptor acceptors = new HBondAcceptorCountDescriptor();
         final RotatableBondsCountDescriptor rotatable = new RotatableBondsCountDescriptor();
         final CircularFingerprinter ecfp4 = new CircularFingerprinter(CircularFingerprinter.CLASS_ECFP4, Fingerprint.SIZE);
-        final DepictionGenerator depiction = new DepictionGenerator().withAtomColors().withSize(300, 220);
+        final DepictionGenerator depiction = new DepictionGenerator().withAtomColors().withSize(300, 220).withFillToFit(); // small molecules fill the drawing (a 120 px table cell included)
 
         Tools() {
             try {

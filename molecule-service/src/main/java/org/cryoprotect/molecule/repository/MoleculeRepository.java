@@ -153,6 +153,12 @@ public class MoleculeRepository {
                 .execute(Tuple.of(id)).map(rows -> Rows.first(rows).map(row -> decode(row.getString("json"))));
     }
 
+    /** The caller's right on a molecule it can see (the write policies' function); empty when it cannot see it. */
+    public Uni<Optional<String>> right(SqlClient db, UUID id) {
+        return db.preparedQuery("select coalesce(chem_private.molecule_right(m.id), 'read') as right from chem.molecules m where m.id = $1")
+                .execute(Tuple.of(id)).map(rows -> Rows.first(rows).map(row -> row.getString("right")));
+    }
+
     /** The public entry for a structure, else the caller's own; other teams' rows are invisible here. */
     public Uni<Optional<UUID>> findVisibleByInchikey(SqlClient db, String inchikey, UUID owner) {
         return db.preparedQuery("select m.id from chem.molecules m where m.inchikey = $1 and (m.is_public or m.created_by = $2) "

@@ -23,6 +23,7 @@ import org.cryoprotect.molecule.model.BatchRequest;
 import org.cryoprotect.molecule.model.BatchResponse;
 import org.cryoprotect.molecule.model.Molecule;
 import org.cryoprotect.molecule.model.MoleculePatch;
+import org.cryoprotect.molecule.model.MoleculePermissions;
 import org.cryoprotect.molecule.model.MoleculeSearch;
 import org.cryoprotect.molecule.model.NewMolecule;
 import org.cryoprotect.molecule.model.MoleculePage;
@@ -132,6 +133,13 @@ public class MoleculeResource {
     @Path("/{id}")
     public Uni<Molecule> get(@RestPath String id) {
         return molecules.get(caller(), RequestParams.id("id", id));
+    }
+
+    /** What the caller may do with the molecule: which controls a user interface offers. */
+    @GET
+    @Path("/{id}/permissions")
+    public Uni<MoleculePermissions> permissions(@RestPath String id) {
+        return molecules.permissions(caller(), RequestParams.id("id", id));
     }
 
     @PATCH

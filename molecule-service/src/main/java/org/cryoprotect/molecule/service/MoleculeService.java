@@ -14,6 +14,7 @@ import org.cryoprotect.molecule.chem.ComputedStructure;
 import org.cryoprotect.molecule.model.JsonPage;
 import org.cryoprotect.molecule.model.Molecule;
 import org.cryoprotect.molecule.model.MoleculePatch;
+import org.cryoprotect.molecule.model.MoleculePermissions;
 import org.cryoprotect.molecule.model.MoleculeSearch;
 import org.cryoprotect.molecule.model.NewMolecule;
 import org.cryoprotect.molecule.repository.Cursor;
@@ -51,6 +52,14 @@ public class MoleculeService {
 
     public Uni<Molecule> get(Caller caller, UUID id) {
         return transactions.read(caller, db -> molecules.find(db, id)).map(row -> Access.found(row, "Molecule"));
+    }
+
+    /** What the caller may do with the molecule (404 when it cannot see it); the service role may do everything. */
+    public Uni<MoleculePermissions> permissions(Caller caller, UUID id) {
+        return transactions.read(caller, db -> molecules.right(db, id)).map(right -> {
+            String found = Access.found(right, "Molecule");
+            return MoleculePermissions.of(caller.isService() ? "manage" : found);
+        });
     }
 
     /**
