@@ -36,7 +36,7 @@ def alert(name, expr, duration, severity, summary, description):
 GROUPS = [
     {'name': 'cryoprotect-availability', 'rules': [
         # ServiceMonitor targets and deploy/compose's scrape targets carry the service as label "service"
-        alert('CryoProtectServiceDown', 'up{service=~"auth-service|molecule-service|import-service"} == 0', '5m', 'critical',
+        alert('CryoProtectServiceDown', 'up{service=~"web|auth-service|molecule-service|import-service"} == 0', '5m', 'critical',
               '{{ $labels.service }} ({{ $labels.instance }}) has not answered /q/metrics for 5 minutes',
               'The target is down or unreachable from Prometheus.'),
     ]},
