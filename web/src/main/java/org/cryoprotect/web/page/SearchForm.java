@@ -48,14 +48,7 @@ public record SearchForm(String q, String formula, String mwMin, String mwMax, S
     /** The filters alone: what the export streams (every page). */
     public Map<String, String> apiFilters() {
         Map<String, String> query = new LinkedHashMap<>();
-        put(query, "q", q);
-        put(query, "formula", formula);
-        put(query, "mw_min", mwMin);
-        put(query, "mw_max", mwMax);
-        put(query, "logp_min", logpMin);
-        put(query, "logp_max", logpMax);
-        put(query, "tpsa_max", tpsaMax);
-        put(query, "project_id", projectId);
+        putPlainFilters(query);
         if (present(smiles)) {
             switch (mode) {
                 case SIMILAR -> {
@@ -84,16 +77,21 @@ public record SearchForm(String q, String formula, String mwMin, String mwMax, S
         return "/molecules/export?" + encode(fields);
     }
 
+    /** The filters that read the same in the form and in molecule-service's query. */
+    private void putPlainFilters(Map<String, String> target) {
+        put(target, "q", q);
+        put(target, "formula", formula);
+        put(target, "mw_min", mwMin);
+        put(target, "mw_max", mwMax);
+        put(target, "logp_min", logpMin);
+        put(target, "logp_max", logpMax);
+        put(target, "tpsa_max", tpsaMax);
+        put(target, "project_id", projectId);
+    }
+
     private Map<String, String> formFields() {
         Map<String, String> fields = new LinkedHashMap<>();
-        put(fields, "q", q);
-        put(fields, "formula", formula);
-        put(fields, "mw_min", mwMin);
-        put(fields, "mw_max", mwMax);
-        put(fields, "logp_min", logpMin);
-        put(fields, "logp_max", logpMax);
-        put(fields, "tpsa_max", tpsaMax);
-        put(fields, "project_id", projectId);
+        putPlainFilters(fields);
         if (present(smiles)) {
             fields.put("mode", mode);
             fields.put("smiles", smiles.trim());

@@ -74,7 +74,7 @@ public class AuthService {
     private Uni<Void> revokeOne(String bearer, String token) {
         MultivaluedMap<String, String> form = new MultivaluedHashMap<>();
         form.add("token", token);
-        return revoke.call(() -> Replies.send(NAME, api.revoke("Bearer " + bearer, form)))
+        return revoke.call(() -> Replies.send(NAME, api.revoke(Replies.bearer(bearer), form)))
                 .invoke(response -> response.close()).replaceWithVoid();
     }
 }

@@ -38,108 +38,108 @@ public class Collaboration {
 
     /** The name team-mates see in member lists (molecule-service keeps it per user). */
     public Uni<Void> saveProfile(String token, String displayName) {
-        return write(() -> api.saveProfile(bearer(token), Map.of("display_name", displayName))).replaceWithVoid();
+        return write(() -> api.saveProfile(Replies.bearer(token), Map.of("display_name", displayName))).replaceWithVoid();
     }
 
     public Uni<JsonNode> teams(String token) {
-        return read(() -> api.teams(bearer(token)));
+        return read(() -> api.teams(Replies.bearer(token)));
     }
 
     public Uni<JsonNode> createTeam(String token, String name) {
-        return write(() -> api.createTeam(bearer(token), Map.of("name", name)));
+        return write(() -> api.createTeam(Replies.bearer(token), Map.of("name", name)));
     }
 
     public Uni<JsonNode> renameTeam(String token, String id, String name) {
-        return write(() -> api.renameTeam(bearer(token), id, Map.of("name", name)));
+        return write(() -> api.renameTeam(Replies.bearer(token), id, Map.of("name", name)));
     }
 
     public Uni<Void> deleteTeam(String token, String id) {
-        return write(() -> api.deleteTeam(bearer(token), id)).replaceWithVoid();
+        return write(() -> api.deleteTeam(Replies.bearer(token), id)).replaceWithVoid();
     }
 
     public Uni<JsonNode> members(String token, String teamId) {
-        return read(() -> api.members(bearer(token), teamId));
+        return read(() -> api.members(Replies.bearer(token), teamId));
     }
 
     public Uni<JsonNode> changeRole(String token, String teamId, String userId, String role) {
-        return write(() -> api.putMember(bearer(token), teamId, Map.of("user_id", userId, "role", role)));
+        return write(() -> api.putMember(Replies.bearer(token), teamId, Map.of("user_id", userId, "role", role)));
     }
 
     public Uni<Void> removeMember(String token, String teamId, String userId) {
-        return write(() -> api.removeMember(bearer(token), teamId, userId)).replaceWithVoid();
+        return write(() -> api.removeMember(Replies.bearer(token), teamId, userId)).replaceWithVoid();
     }
 
     public Uni<JsonNode> invitations(String token, String teamId) {
-        return read(() -> api.invitations(bearer(token), teamId));
+        return read(() -> api.invitations(Replies.bearer(token), teamId));
     }
 
     public Uni<JsonNode> invite(String token, String teamId, String email, String role) {
-        return write(() -> api.invite(bearer(token), teamId, Map.of("email", email, "role", role)));
+        return write(() -> api.invite(Replies.bearer(token), teamId, Map.of("email", email, "role", role)));
     }
 
     public Uni<Void> withdraw(String token, String teamId, String invitationId) {
-        return write(() -> api.withdraw(bearer(token), teamId, invitationId)).replaceWithVoid();
+        return write(() -> api.withdraw(Replies.bearer(token), teamId, invitationId)).replaceWithVoid();
     }
 
     public Uni<JsonNode> myInvitations(String token) {
-        return read(() -> api.myInvitations(bearer(token)));
+        return read(() -> api.myInvitations(Replies.bearer(token)));
     }
 
     public Uni<JsonNode> accept(String token, String invitationId) {
-        return write(() -> api.accept(bearer(token), invitationId));
+        return write(() -> api.accept(Replies.bearer(token), invitationId));
     }
 
     public Uni<Void> decline(String token, String invitationId) {
-        return write(() -> api.decline(bearer(token), invitationId)).replaceWithVoid();
+        return write(() -> api.decline(Replies.bearer(token), invitationId)).replaceWithVoid();
     }
 
     public Uni<JsonNode> projects(String token) {
-        return read(() -> api.projects(bearer(token)));
+        return read(() -> api.projects(Replies.bearer(token)));
     }
 
     public Uni<JsonNode> project(String token, String id) {
-        return read(() -> api.project(bearer(token), id));
+        return read(() -> api.project(Replies.bearer(token), id));
     }
 
     public Uni<JsonNode> createProject(String token, String teamId, String name) {
-        return write(() -> api.createProject(bearer(token), Map.of("team_id", teamId, "name", name)));
+        return write(() -> api.createProject(Replies.bearer(token), Map.of("team_id", teamId, "name", name)));
     }
 
     public Uni<JsonNode> renameProject(String token, String id, String name) {
-        return write(() -> api.renameProject(bearer(token), id, Map.of("name", name)));
+        return write(() -> api.renameProject(Replies.bearer(token), id, Map.of("name", name)));
     }
 
     public Uni<Void> deleteProject(String token, String id) {
-        return write(() -> api.deleteProject(bearer(token), id)).replaceWithVoid();
+        return write(() -> api.deleteProject(Replies.bearer(token), id)).replaceWithVoid();
     }
 
     public Uni<JsonNode> projectMolecules(String token, String id) {
-        return read(() -> api.projectMolecules(bearer(token), id, 200));
+        return read(() -> api.projectMolecules(Replies.bearer(token), id, 200));
     }
 
     /** @return {project_id, id, grants}: a share (manage) or a reference, as the database decided */
     public Uni<JsonNode> link(String token, String projectId, String moleculeId) {
-        return write(() -> api.link(bearer(token), projectId, Map.of("molecule_id", moleculeId)));
+        return write(() -> api.link(Replies.bearer(token), projectId, Map.of("molecule_id", moleculeId)));
     }
 
     public Uni<Void> unlink(String token, String projectId, String moleculeId) {
-        return write(() -> api.unlink(bearer(token), projectId, moleculeId)).replaceWithVoid();
+        return write(() -> api.unlink(Replies.bearer(token), projectId, moleculeId)).replaceWithVoid();
     }
 
     public Uni<JsonNode> findMolecules(String token, String q, int limit) {
-        return read(() -> api.findMolecules(bearer(token), q, limit));
+        return read(() -> api.findMolecules(Replies.bearer(token), q, limit));
     }
 
     public Uni<JsonNode> mixtures(String token, String q) {
-        return read(() -> api.mixtures(bearer(token), q == null || q.isBlank() ? null : q, 100));
+        return read(() -> api.mixtures(Replies.bearer(token), q == null || q.isBlank() ? null : q, 100));
     }
 
     public Uni<JsonNode> mixture(String token, String id) {
-        return read(() -> api.mixture(bearer(token), id));
+        return read(() -> api.mixture(Replies.bearer(token), id));
     }
 
     public Uni<JsonNode> createMixture(String token, String name, List<Map<String, Object>> components) {
-        return write(() -> api.createMixture(bearer(token), Map.of("name", name, "components", components)));
+        return write(() -> api.createMixture(Replies.bearer(token), Map.of("name", name, "components", components)));
     }
 
     private Uni<JsonNode> read(Supplier<Uni<Response>> call) {
@@ -157,7 +157,4 @@ public class Collaboration {
         }
     }
 
-    private static String bearer(String token) {
-        return token == null ? null : "Bearer " + token;
-    }
 }

@@ -24,6 +24,6 @@ public class ImportEvents {
     }
 
     public Multi<JsonNode> follow(String token, String jobId) {
-        return api.events("Bearer " + token, jobId);
+        return api.events(Replies.bearer(token), jobId);
     }
 }

@@ -39,30 +39,27 @@ public class ImportService {
     }
 
     public Uni<JsonNode> create(String token, Map<String, Object> job) {
-        return writes.call(() -> Replies.send(NAME, api.create(bearer(token), job))).map(r -> Replies.read(r, JsonNode.class));
+        return writes.call(() -> Replies.send(NAME, api.create(Replies.bearer(token), job))).map(r -> Replies.read(r, JsonNode.class));
     }
 
     public Uni<JsonNode> list(String token, Map<String, String> query) {
-        return reads.call(() -> Replies.send(NAME, api.list(bearer(token), query))).map(r -> Replies.read(r, JsonNode.class));
+        return reads.call(() -> Replies.send(NAME, api.list(Replies.bearer(token), query))).map(r -> Replies.read(r, JsonNode.class));
     }
 
     public Uni<JsonNode> get(String token, String id) {
-        return reads.call(() -> Replies.send(NAME, api.get(bearer(token), id))).map(r -> Replies.read(r, JsonNode.class));
+        return reads.call(() -> Replies.send(NAME, api.get(Replies.bearer(token), id))).map(r -> Replies.read(r, JsonNode.class));
     }
 
     public Uni<JsonNode> failures(String token, String id, Map<String, String> query) {
-        return reads.call(() -> Replies.send(NAME, api.failures(bearer(token), id, query))).map(r -> Replies.read(r, JsonNode.class));
+        return reads.call(() -> Replies.send(NAME, api.failures(Replies.bearer(token), id, query))).map(r -> Replies.read(r, JsonNode.class));
     }
 
     public Uni<JsonNode> cancel(String token, String id) {
-        return writes.call(() -> Replies.send(NAME, api.cancel(bearer(token), id))).map(r -> Replies.read(r, JsonNode.class));
+        return writes.call(() -> Replies.send(NAME, api.cancel(Replies.bearer(token), id))).map(r -> Replies.read(r, JsonNode.class));
     }
 
     public Uni<JsonNode> resume(String token, String id) {
-        return writes.call(() -> Replies.send(NAME, api.resume(bearer(token), id))).map(r -> Replies.read(r, JsonNode.class));
+        return writes.call(() -> Replies.send(NAME, api.resume(Replies.bearer(token), id))).map(r -> Replies.read(r, JsonNode.class));
     }
 
-    private static String bearer(String token) {
-        return "Bearer " + token;
-    }
 }

@@ -57,12 +57,12 @@ public class MoleculeService {
     }
 
     public Uni<MoleculePage> search(String token, Map<String, String> query) {
-        return search.call(() -> Replies.send(NAME, api.search(bearer(token), query)))
+        return search.call(() -> Replies.send(NAME, api.search(Replies.bearer(token), query)))
                 .map(response -> Replies.read(response, MoleculePage.class));
     }
 
     public Uni<Molecule> get(String token, UUID id) {
-        return reads.call(() -> Replies.send(NAME, api.get(bearer(token), id.toString())))
+        return reads.call(() -> Replies.send(NAME, api.get(Replies.bearer(token), id.toString())))
                 .map(response -> Replies.read(response, Molecule.class));
     }
 
@@ -73,13 +73,13 @@ public class MoleculeService {
         if (!synonyms.isEmpty()) {
             body.put("synonyms", synonyms);
         }
-        return writes.call(() -> Replies.send(NAME, api.create(bearer(token), body)))
+        return writes.call(() -> Replies.send(NAME, api.create(Replies.bearer(token), body)))
                 .map(response -> Replies.read(response, Molecule.class));
     }
 
     /** Only the fields given change (molecule-service's PATCH). */
     public Uni<Molecule> update(String token, UUID id, Map<String, Object> patch) {
-        return writes.call(() -> Replies.send(NAME, api.update(bearer(token), id.toString(), patch)))
+        return writes.call(() -> Replies.send(NAME, api.update(Replies.bearer(token), id.toString(), patch)))
                 .map(response -> Replies.read(response, Molecule.class));
     }
 
@@ -88,17 +88,17 @@ public class MoleculeService {
         if (token == null) {
             return Uni.createFrom().item(Permissions.NONE);
         }
-        return reads.call(() -> Replies.send(NAME, api.permissions(bearer(token), id.toString())))
+        return reads.call(() -> Replies.send(NAME, api.permissions(Replies.bearer(token), id.toString())))
                 .map(response -> Replies.read(response, Permissions.class));
     }
 
     public Uni<ToxicityPage> toxicity(String token, UUID id) {
-        return reads.call(() -> Replies.send(NAME, api.toxicity(bearer(token), id.toString(), SCAN_LIMIT)))
+        return reads.call(() -> Replies.send(NAME, api.toxicity(Replies.bearer(token), id.toString(), SCAN_LIMIT)))
                 .map(response -> Replies.read(response, ToxicityPage.class));
     }
 
     public Uni<Depiction> depiction(String token, UUID id, String ifNoneMatch) {
-        return reads.call(() -> Replies.send(NAME, api.depiction(bearer(token), id.toString(), ifNoneMatch)))
+        return reads.call(() -> Replies.send(NAME, api.depiction(Replies.bearer(token), id.toString(), ifNoneMatch)))
                 .map(response -> {
                     try (response) {
                         String svg = response.getStatus() == 304 ? null : response.readEntity(String.class);
@@ -110,7 +110,7 @@ public class MoleculeService {
 
     /** The visible mixtures (the first {@value #SCAN_LIMIT}) that have the molecule as a component. */
     public Uni<List<Mixture>> mixturesUsing(String token, UUID molecule) {
-        return reads.call(() -> Replies.send(NAME, api.mixtures(bearer(token), SCAN_LIMIT, null)))
+        return reads.call(() -> Replies.send(NAME, api.mixtures(Replies.bearer(token), SCAN_LIMIT, null)))
                 .map(response -> Replies.read(response, MixturePage.class).items().stream()
                         .filter(m -> m.uses(molecule)).toList());
     }
@@ -120,7 +120,7 @@ public class MoleculeService {
         if (token == null) {
             return Uni.createFrom().item(List.of());
         }
-        return reads.call(() -> Replies.send(NAME, api.projects(bearer(token))))
+        return reads.call(() -> Replies.send(NAME, api.projects(Replies.bearer(token))))
                 .map(response -> List.of(Replies.read(response, Project[].class)));
     }
 
@@ -136,7 +136,7 @@ public class MoleculeService {
                     List<Uni<Project>> checks = new ArrayList<>();
                     for (Project project : projects) {
                         checks.add(reads.call(() -> Replies.send(NAME,
-                                api.projectMolecules(bearer(token), project.id().toString(), SCAN_LIMIT)))
+                                api.projectMolecules(Replies.bearer(token), project.id().toString(), SCAN_LIMIT)))
                                 .map(response -> holds(Replies.read(response, JsonNode.class), molecule) ? project : null)
                                 .onFailure(RemoteProblem.class).recoverWithNull());
                     }
@@ -162,7 +162,7 @@ public class MoleculeService {
         RequestOptions options = new RequestOptions().setMethod(HttpMethod.GET)
                 .setAbsoluteURI(base.resolve("/api/molecules?" + query).toString());
         if (token != null) {
-            options.addHeader("Authorization", bearer(token));
+            options.addHeader("Authorization", Replies.bearer(token));
         }
         String requestId = RequestIds.current();
         if (requestId != null) {
@@ -195,8 +195,5 @@ public class MoleculeService {
         });
     }
 
-    private static String bearer(String token) {
-        return token == null ? null : "Bearer " + token;
-    }
 
 }

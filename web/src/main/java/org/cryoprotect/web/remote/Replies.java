@@ -17,6 +17,11 @@ final class Replies {
     private Replies() {
     }
 
+    /** The Authorization header for a user's token; none for an anonymous caller. */
+    static String bearer(String token) {
+        return token == null ? null : "Bearer " + token;
+    }
+
     static Uni<Response> send(String service, Uni<Response> request) {
         return request.onFailure(f -> !(f instanceof RemoteProblem) && !(f instanceof RemoteUnavailable))
                 .transform(f -> new RemoteUnavailable("cannot reach " + service + ": " + f.getMessage()))
