@@ -6,10 +6,13 @@
 # Sourced at the start of those scripts (after they set LOG_TAG): it reads the environment
 # documented in run-molecule-bench.sh's header and sources lib.sh.
 #
-# A script then sets DB_MARK, PGBENCH_VARS (the -D of its SQL scripts other than role, sub and
-# claims) and TARGET_P99_MS, TARGET_RLS_RATIO, TARGET_PGBENCH_SHARE, and calls, in this order:
-#   start_read_bench NAME; seed_bench_data MESSAGE FILE...; mint_caller_tokens;
-#   scenario NAME URL SQL_SCRIPT (each of SCENARIOS); check_scenarios ...; measure_scenarios;
+# pgbench runs the service's own statements: BenchStatements (molecule-service test sources) captures
+# them from the repositories, so nothing here copies the service's SQL by hand.
+#
+# A script then sets DB_MARK and TARGET_P99_MS, TARGET_RLS_RATIO, TARGET_PGBENCH_SHARE, and calls, in
+# this order:
+#   build_test_classpath; start_read_bench NAME; seed_bench_data MESSAGE FILE...; mint_caller_tokens;
+#   scenario NAME URL REQUEST (each of SCENARIOS); capture_statements; check_scenarios ...; measure_scenarios;
 #   out_report_head TITLE; out_scenario_table; out_rls_comparison; out_read_targets; save_report.
 
 READ_BENCH_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -30,9 +33,13 @@ THREADS=${BENCH_THREADS:-2}
 QUERY=${BENCH_QUERY:-cryoprotectant}
 BENCH_USER=${BENCH_USER:-be4c0000-0000-4000-8000-000000000001}
 STATEMENT_TIMEOUT=${BENCH_STATEMENT_TIMEOUT:-5s}
+[[ $STATEMENT_TIMEOUT =~ ^([0-9]+)s$ ]] || die "BENCH_STATEMENT_TIMEOUT must be whole seconds, like 5s"
+STATEMENT_TIMEOUT_MS=$((BASH_REMATCH[1] * 1000))   # what the service's transactions set, and pgbench's too
 JAVA_OPTS=${BENCH_JAVA_OPTS:--Xmx1g}
 SUMMARY_REFRESH_EVERY=${BENCH_SUMMARY_REFRESH_EVERY:-1h}
 RESULTS_DIR=${BENCH_RESULTS_DIR:-$READ_BENCH_DIR/results}
+MAVEN_LOCK=${CRYO_MAVEN_LOCK:-/tmp/cryo-maven.lock}
+MODULE=$REPO_ROOT/molecule-service
 ISSUER=http://localhost:8081
 BASE=http://127.0.0.1:$HTTP_PORT
 
@@ -41,9 +48,6 @@ require_positive POOL DURATION WARMUP CONNS THREADS HTTP_PORT
 [[ $PGHOST != /* ]] || die "PGHOST must be a TCP host (the service connects over TCP), not a socket directory"
 [[ $BENCH_USER =~ ^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$ ]] || die "BENCH_USER must be a lower-case UUID"
 [[ $QUERY =~ ^[A-Za-z0-9\ -]+$ ]] || die "BENCH_QUERY: letters, digits, spaces and '-' only"
-
-# ILIKE pattern as the service builds it (Sql.likePattern): %text% with \ % _ escaped (none here).
-PATTERN="%$QUERY%"
 
 # What the service passes to set_config for each caller (common/.../Caller.java): sub is the user id
 # or '' for service clients; the claims JSON is {sub, role, client_id, scope} in that order.
@@ -55,10 +59,26 @@ SERVICE_SCOPE="molecules:read molecules:write"
 SERVICE_CLAIMS=$(printf '{"sub":"%s","role":"service","client_id":"%s","scope":"%s"}' "$SERVICE_SUB" "$SERVICE_SUB" "$SERVICE_SCOPE")
 
 SCENARIOS=()   # the script's, in the order they run and are reported
-declare -A URL TOKEN SCRIPT ROLE SUB CLAIMS                     # per scenario: what it asks, and as whom
+declare -A URL TOKEN REQUEST ROLE SUB CLAIMS                     # per scenario: what it asks, and as whom
 declare -A ITEMS SOLO RPS REQS P50 P99 ERRS CPU TPS PGAVG PGP50 PGP99 PGERRS   # per scenario: what was measured
 SERVICE_PID=
 DB_CREATED=
+
+# build_test_classpath — compiles molecule-service's test sources (BenchStatements and the generators)
+# unless BENCH_SKIP_BUILD is set; sets TEST_CP
+build_test_classpath() {
+    need flock "apt-get install util-linux"
+    if [[ -n ${BENCH_SKIP_BUILD:-} ]]; then
+        log "BENCH_SKIP_BUILD: using molecule-service/target as it is"
+    else
+        log "compiling molecule-service's test sources (Maven, under $MAVEN_LOCK)"
+        (cd "$REPO_ROOT" && flock "$MAVEN_LOCK" ./mvnw -B -o -q -pl molecule-service -am test-compile dependency:build-classpath \
+            -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test) >&2 \
+            || die "Maven failed (offline: run it once without -o if the dependency plugin is missing)"
+    fi
+    [[ -s $MODULE/target/bench.classpath ]] || die "no $MODULE/target/bench.classpath"
+    TEST_CP=$MODULE/target/test-classes:$MODULE/target/classes:$(cat "$MODULE/target/bench.classpath")
+}
 
 # start_read_bench NAME — checks the tools, makes the scratch directory $WORK, opens the report
 # (results/NAME-<date>.txt), creates the database, starts molecule-service. Tears all down at exit.
@@ -82,11 +102,11 @@ start_read_bench() {
 
     create_bench_database "$((CONNS + POOL + 1))" "pgbench $CONNS + pool $POOL + 1"
     ensure_roles
-    psql_super -c "alter role $AUTHENTICATOR in database $DB set statement_timeout = '$STATEMENT_TIMEOUT'"
 
     make_signing_key
     log "starting molecule-service from $JAR (pool $POOL)"
-    start_molecule_service "$POOL"
+    # the seeds leave the structure columns empty: the backfill would compute them with CDK during the runs
+    start_molecule_service "$POOL" CRYO_DB_STATEMENT_TIMEOUT="$STATEMENT_TIMEOUT" CRYO_MOLECULE_BACKFILL_ENABLED=false
 }
 
 read_bench_cleanup() {
@@ -120,19 +140,38 @@ mint_caller_tokens() {  # after the seed: the tokens live 15 minutes
     SERVICE_TOKEN=$(mint service_role "$SERVICE_SUB" "$SERVICE_SUB" "$SERVICE_SCOPE")
 }
 
-# scenario NAME URL SQL_SCRIPT — NAME ends in -member (the bench member, RLS on) or -service (the
-# service role); SQL_SCRIPT is the pgbench side, sql/SQL_SCRIPT.sql
+# scenario NAME URL REQUEST — NAME ends in -member (the bench member, RLS on) or -service (the
+# service role); REQUEST is what BenchStatements captures for the pgbench side (e.g. list, search:TEXT)
 scenario() {
     local s=$1
     URL[$s]=$2
-    SCRIPT[$s]=$3
+    REQUEST[$s]=$3
     case $s in
         *-member) TOKEN[$s]=$MEMBER_TOKEN; ROLE[$s]=cryo_authenticated; SUB[$s]=$BENCH_USER; CLAIMS[$s]=$MEMBER_CLAIMS ;;
-        *-service) TOKEN[$s]=$SERVICE_TOKEN; ROLE[$s]=cryo_service; SUB[$s]=; CLAIMS[$s]=$SERVICE_CLAIMS
-            # pgbench's -D refuses empty values, so for service callers (sub '') the script gets a literal ''.
-            sed "s/:sub/''/" "$READ_BENCH_DIR/sql/$3.sql" >"$WORK/$3-nosub.sql" ;;
+        *-service) TOKEN[$s]=$SERVICE_TOKEN; ROLE[$s]=cryo_service; SUB[$s]=; CLAIMS[$s]=$SERVICE_CLAIMS ;;
         *) die "scenario $s: the name must end in -member or -service" ;;
     esac
+}
+
+# capture_statements — per scenario, the transaction the service runs for it, captured from its
+# repositories by BenchStatements: $WORK/sql/NAME-pgbench.sql and its parameters NAME.vars
+capture_statements() {
+    local s specs=()
+    for s in "${SCENARIOS[@]}"; do specs+=("$s=${REQUEST[$s]}"); done
+    java -cp "$TEST_CP" org.cryoprotect.molecule.repository.BenchStatements reads "$WORK/sql" 50 "${specs[@]}" \
+        || die "could not capture the service's statements"
+    for s in "${SCENARIOS[@]}"; do
+        # pgbench's -D refuses empty values, so for service callers (sub '') the script gets a literal ''.
+        [[ -n ${SUB[$s]} ]] || sed -i "s/:sub/''/" "$WORK/sql/$s-pgbench.sql"
+    done
+}
+
+# pgbench_args SCENARIO — the -D options of a captured script: the caller, the timeout, the parameters
+pgbench_args() {
+    local s=$1 v
+    PGBENCH_ARGS=(-D "role=${ROLE[$s]}" -D "claims=${CLAIMS[$s]}" -D "timeout=$STATEMENT_TIMEOUT_MS")
+    [[ -z ${SUB[$s]} ]] || PGBENCH_ARGS+=(-D "sub=${SUB[$s]}")
+    while IFS= read -r v; do PGBENCH_ARGS+=(-D "$v"); done <"$WORK/sql/$s.vars"
 }
 
 wait_db_idle() {  # let statements of the previous run drain (they end at the latest at statement_timeout)
@@ -182,9 +221,9 @@ check_scenarios() {
 }
 
 # measure_scenarios — a warm-up of every scenario, then per scenario wrk against the service and
-# pgbench (as $AUTHENTICATOR, its SQL script with role, sub, claims and PGBENCH_VARS) for $DURATION s.
+# pgbench (as $AUTHENTICATOR, the captured transaction with its caller and parameters) for $DURATION s.
 measure_scenarios() {
-    local s f ticks0 ticks1 non2xx sockerr script subdef failed aborted
+    local s f ticks0 ticks1 non2xx sockerr failed aborted
     log "warm-up: ${WARMUP}s per scenario"
     for s in "${SCENARIOS[@]}"; do
         timeout $((WARMUP + 30)) wrk -t"$THREADS" -c16 -d"${WARMUP}s" --timeout 10s \
@@ -212,13 +251,11 @@ measure_scenarios() {
         wait_db_idle
 
         log "pgbench $s: ${DURATION}s, $CONNS clients"
-        if [[ -n ${SUB[$s]} ]]; then script=$READ_BENCH_DIR/sql/${SCRIPT[$s]}.sql; subdef=(-D "sub=${SUB[$s]}")
-        else script=$WORK/${SCRIPT[$s]}-nosub.sql; subdef=(); fi
+        pgbench_args "$s"
         rm -f "$WORK/pgb-$s".*
         PGPASSWORD=$AUTHENTICATOR_PASSWORD timeout $((DURATION + 60)) \
             pgbench -h "$PGHOST" -p "$PGPORT" -U "$AUTHENTICATOR" -d "$DB" -n -M prepared \
-            -c "$CONNS" -j "$THREADS" -T "$DURATION" -f "$script" \
-            -D "role=${ROLE[$s]}" "${subdef[@]}" -D "claims=${CLAIMS[$s]}" "${PGBENCH_VARS[@]}" \
+            -c "$CONNS" -j "$THREADS" -T "$DURATION" -f "$WORK/sql/$s-pgbench.sql" "${PGBENCH_ARGS[@]}" \
             -l --log-prefix="$WORK/pgb-$s" >"$WORK/pgbench-$s.txt" 2>&1 || true
         f=$WORK/pgbench-$s.txt
         TPS[$s]=$(awk '/^tps = / { print $3; exit }' "$f"); TPS[$s]=${TPS[$s]:-0}

@@ -6,7 +6,8 @@
 #   deploy/bench/run-molecule-bench.sh
 #
 # Needs: java 17, psql, pgbench, openssl, curl, jq, wrk (wrk and jq are apt-get installed if missing
-# and we are root), a built molecule-service (./mvnw -pl molecule-service -am package -DskipTests).
+# and we are root), a built molecule-service (./mvnw -pl molecule-service -am package -DskipTests); its
+# test sources are compiled here (BENCH_SKIP_BUILD=1 skips that) for BenchStatements, the SQL pgbench runs.
 #
 # Environment (defaults in brackets):
 #   PGHOST [127.0.0.1] PGPORT [5432] PGUSER [postgres] PGPASSWORD   a superuser of the target cluster
@@ -23,8 +24,8 @@
 #   BENCH_BATCHES            [20]   batch upsert requests per pass
 #   BENCH_BATCH_SIZE         [1000] records per request
 #   BENCH_BATCH_WARMUP       [2]    untimed batches of other records first
-#   BENCH_STATEMENT_TIMEOUT  [5s]   for cryo_authenticator in the bench database only: keeps a
-#                                   pathological query from stalling the run (it then shows as errors)
+#   BENCH_STATEMENT_TIMEOUT  [5s]   the service's statement timeout (cryo.db.statement-timeout), and
+#                                   pgbench's: keeps a pathological query from stalling the run
 #   BENCH_JAVA_OPTS          [-Xmx1g]
 #   BENCH_SUMMARY_REFRESH_EVERY [1h]  the scheduled public_molecules_summary refresh, kept out of the runs
 #   BENCH_RESULTS_DIR        [deploy/bench/results]
@@ -50,6 +51,7 @@ require_positive BATCHES BATCH_SIZE
 [[ $BATCH_WARMUP =~ ^[0-9]+$ ]] || die "BENCH_BATCH_WARMUP must be a whole number"
 (( BATCH_SIZE <= 1000 )) || die "BENCH_BATCH_SIZE must be at most 1000 (the endpoint's limit)"
 
+build_test_classpath        # BenchStatements: the service's SQL for pgbench
 start_read_bench molecule   # database, molecule-service; all torn down at exit
 
 seed_bench_data "seeding (100k molecules, 1M properties, 50k toxicity rows, 500 teams, 5k projects)" seed.sql
@@ -59,9 +61,9 @@ mint_caller_tokens
 SCENARIOS=(list-member list-service search-member search-service)
 for s in "${SCENARIOS[@]}"; do
     case $s in list-*) scenario "$s" "$BASE/api/molecules" list ;;
-               search-*) scenario "$s" "$BASE/api/molecules?q=$QUERY_URL" search ;; esac
+               search-*) scenario "$s" "$BASE/api/molecules?q=$QUERY_URL" "search:$QUERY" ;; esac
 done
-PGBENCH_VARS=(-D "pattern=$PATTERN" -D limit=51)
+capture_statements
 
 check_scenarios '.items | length' items '"next_cursor " + (if .next_cursor then "set" else "null" end)'
 measure_scenarios

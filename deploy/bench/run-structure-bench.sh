@@ -43,8 +43,8 @@ fi
 SIZE=${1:-100000}
 [[ $SIZE =~ ^[0-9]+$ && $SIZE -gt 0 ]] || { echo "N must be a positive whole number, got '$SIZE'" >&2; exit 2; }
 
-: "${BENCH_DB:=cryo_structbench}" "${BENCH_SECONDS:=10}" "${BENCH_WARMUP_SECONDS:=3}" "${BENCH_CONNECTIONS:=16}"
-export BENCH_DB BENCH_SECONDS BENCH_WARMUP_SECONDS BENCH_CONNECTIONS
+: "${BENCH_DB:=cryo_structbench}" "${BENCH_SECONDS:=10}" "${BENCH_WARMUP_SECONDS:=3}" "${BENCH_CONNECTIONS:=16}" "${BENCH_STATEMENT_TIMEOUT:=10s}"
+export BENCH_DB BENCH_SECONDS BENCH_WARMUP_SECONDS BENCH_CONNECTIONS BENCH_STATEMENT_TIMEOUT
 LOG_TAG=structure-bench
 # shellcheck source=SCRIPTDIR/read-bench.sh
 . "$(dirname "${BASH_SOURCE[0]}")/read-bench.sh"   # settings, database, service, tokens, report helpers
@@ -55,9 +55,6 @@ CHUNK=${BENCH_SEARCH_CHUNK:-100}
 CACHE_DIR=${BENCH_CACHE_DIR:-$READ_BENCH_DIR/.cache}
 GEN_THREADS=${BENCH_GENERATOR_THREADS:-$(nproc)}
 GEN_JAVA_OPTS=${BENCH_GENERATOR_JAVA_OPTS:--Xmx3g}
-MAVEN_LOCK=${CRYO_MAVEN_LOCK:-/tmp/cryo-maven.lock}
-MODULE=$REPO_ROOT/molecule-service
-SERVICE_STATEMENT_TIMEOUT_MS=10000   # what RlsTransactions sets per transaction (cryo.db.statement-timeout)
 DB_MARK='CryoProtect structure benchmark (deploy/bench); dropped at the end of every run'
 export CRYO_CHEMISTRY_SEARCH_CHUNK=$CHUNK   # the service reads its chunk size from here (start_and_wait inherits it)
 
@@ -72,19 +69,6 @@ require_positive LIMIT CHUNK GEN_THREADS
 need flock "apt-get install util-linux"
 
 # --- 1. the registry: build the generator, find or make the cached files -----------------------
-build_test_classes() {
-    if [[ -n ${BENCH_SKIP_BUILD:-} ]]; then
-        log "BENCH_SKIP_BUILD: using molecule-service/target as it is"
-    else
-        log "compiling molecule-service's test sources (Maven, under $MAVEN_LOCK)"
-        (cd "$REPO_ROOT" && flock "$MAVEN_LOCK" ./mvnw -B -o -q -pl molecule-service -am test-compile dependency:build-classpath \
-            -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test) >&2 \
-            || die "Maven failed (offline: run it once without -o if the dependency plugin is missing)"
-    fi
-    [[ -s $MODULE/target/bench.classpath ]] || die "no $MODULE/target/bench.classpath"
-    TEST_CP=$MODULE/target/test-classes:$MODULE/target/classes:$(cat "$MODULE/target/bench.classpath")
-}
-
 # The cache key: everything the files depend on — the chemistry (fingerprints, parents, descriptors),
 # the generator and the queries.
 registry_key() {
@@ -116,7 +100,7 @@ ensure_registry() {
 
 gen() { awk -v k="$1" '$1 == k { print $2 }' "$REGISTRY/generator.txt"; }
 
-build_test_classes
+build_test_classpath
 ensure_registry
 if [[ -n ${BENCH_ONLY_GENERATE:-} ]]; then
     log "BENCH_ONLY_GENERATE: registry ready in $REGISTRY"
@@ -140,7 +124,7 @@ PSQL_DB=$DB psql_super -c "grant usage on schema bench to cryo_authenticated, cr
 
 # --- 3. the queries: the service's SQL, captured from its repository --------------------------
 mkdir -p "$WORK/sql"
-java -cp "$TEST_CP" org.cryoprotect.molecule.repository.BenchStatements "$REGISTRY/queries.tsv" "$WORK/sql" "$LIMIT" "$CHUNK" \
+java -cp "$TEST_CP" org.cryoprotect.molecule.repository.BenchStatements structures "$REGISTRY/queries.tsv" "$WORK/sql" "$LIMIT" "$CHUNK" \
     || die "could not capture the service's statements"
 
 declare -A QKIND QTEXT QBIT QTHRESHOLD QFPBITS QSCREENED_ALL QMATCHED_ALL
@@ -154,14 +138,7 @@ while IFS=$'\t' read -r label kind text hex bits bit screened matched; do
     QBIT[$label]=$bit
     QSCREENED_ALL[$label]=$screened
     QMATCHED_ALL[$label]=$matched
-    # pgbench: the service's transaction (RlsTransactions: begin and the set_config select pipelined),
-    # the captured statement, commit
-    { echo '\startpipeline'
-      echo 'begin read only;'
-      echo "select set_config('role', :role, true), set_config('request.jwt.claim.sub', :sub, true), set_config('request.jwt.claims', :claims, true), set_config('statement_timeout', :timeout, true);"
-      echo '\endpipeline'
-      echo "$(cat "$WORK/sql/$label.sql");"
-      echo 'commit;'; } >"$WORK/sql/$label-pgbench.sql"
+    # pgbench's -D refuses empty values, so for service callers (sub '') the script gets a literal ''.
     sed "s/:sub/''/" "$WORK/sql/$label-pgbench.sql" >"$WORK/sql/$label-pgbench-nosub.sql"
 done < <(grep -v '^#' "$REGISTRY/queries.tsv")
 
@@ -302,7 +279,7 @@ pgbench_run() {  # pgbench_run SCENARIO CLIENTS THREADS PREFIX — prints "p50 p
     rm -f "$prefix".*
     PGPASSWORD=$AUTHENTICATOR_PASSWORD timeout $((DURATION + 60)) \
         pgbench -h "$PGHOST" -p "$PGPORT" -U "$AUTHENTICATOR" -d "$DB" -n -M prepared -c "$2" -j "$3" -T "$DURATION" \
-        -f "$script" -D "role=$role" "${subdef[@]}" -D "claims=$claims" -D "timeout=$SERVICE_STATEMENT_TIMEOUT_MS" "${vars[@]}" \
+        -f "$script" -D "role=$role" "${subdef[@]}" -D "claims=$claims" -D "timeout=$STATEMENT_TIMEOUT_MS" "${vars[@]}" \
         -l --log-prefix="$prefix" >"$prefix.txt" 2>&1 || true
     failed=$(awk '/^number of failed transactions:/ { print $5 }' "$prefix.txt")
     aborted=$(grep -c 'aborted in command' "$prefix.txt" || true)

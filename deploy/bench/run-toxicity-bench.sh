@@ -23,7 +23,6 @@ LOG_TAG=bench
 . "$(dirname "${BASH_SOURCE[0]}")/read-bench.sh"   # reads the settings of run-molecule-bench.sh; defines the steps below
 
 SUMMARY_MOLECULE=${BENCH_SUMMARY_MOLECULE:-e0000000-0000-4000-8000-00000000303b}
-SERVICE_STATEMENT_TIMEOUT_MS=10000   # what RlsTransactions sets per transaction (cryo.db.statement-timeout)
 DB_MARK='CryoProtect toxicity benchmark (deploy/bench); dropped at the end of every run'
 
 # Targets (issue 11): RLS-on vs service role, service vs pgbench; p99 at 64 connections as for the other reads.
@@ -33,6 +32,7 @@ TARGET_PGBENCH_SHARE=0.5
 
 [[ $SUMMARY_MOLECULE =~ ^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$ ]] || die "BENCH_SUMMARY_MOLECULE must be a lower-case UUID"
 
+build_test_classpath        # BenchStatements: the service's SQL for pgbench
 start_read_bench toxicity   # database, molecule-service; all torn down at exit
 
 seed_bench_data "seeding (100k molecules, 1M properties, 500 teams, 5k projects), then 1M toxicity measurements and their statistics" \
@@ -49,12 +49,11 @@ mint_caller_tokens
 RANKING="endpoint=LD50&species=rat&route=oral"
 SCENARIOS=(ranking-member ranking-service ranking-q-member ranking-q-service summary-member summary-service)
 for s in "${SCENARIOS[@]}"; do
-    case $s in ranking-q-*) scenario "$s" "$BASE/api/toxicity/ranking?$RANKING&q=$QUERY_URL" toxicity-ranking-search ;;
-               ranking-*) scenario "$s" "$BASE/api/toxicity/ranking?$RANKING" toxicity-ranking ;;
-               summary-*) scenario "$s" "$BASE/api/toxicity/summary?molecule_id=$SUMMARY_MOLECULE" toxicity-summary ;; esac
+    case $s in ranking-q-*) scenario "$s" "$BASE/api/toxicity/ranking?$RANKING&q=$QUERY_URL" "ranking:LD50:rat:oral:$QUERY" ;;
+               ranking-*) scenario "$s" "$BASE/api/toxicity/ranking?$RANKING" ranking:LD50:rat:oral ;;
+               summary-*) scenario "$s" "$BASE/api/toxicity/summary?molecule_id=$SUMMARY_MOLECULE" "summary:$SUMMARY_MOLECULE" ;; esac
 done
-PGBENCH_VARS=(-D "timeout=$SERVICE_STATEMENT_TIMEOUT_MS" -D "pattern=$PATTERN" -D endpoint=LD50 -D species=rat -D route=oral
-              -D unit=mg/kg -D limit=51 -D "molecule=$SUMMARY_MOLECULE")
+capture_statements
 
 check_scenarios 'if .items then (.items | length) else (.groups | length) end' items/groups \
     'if .items then {first: .items[0].value, last: .items[-1].value} else {measurements, unparsed} end'

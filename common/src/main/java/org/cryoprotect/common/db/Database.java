@@ -42,6 +42,11 @@ public class Database {
         Mode(String begin) {
             this.begin = begin;
         }
+
+        /** The statement that opens the transaction, or null for autocommit work. */
+        public String begin() {
+            return begin;
+        }
     }
 
     private final Pool pool;

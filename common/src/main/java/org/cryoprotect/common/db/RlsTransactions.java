@@ -24,7 +24,8 @@ import io.vertx.mutiny.sqlclient.Tuple;
 @ApplicationScoped
 public class RlsTransactions {
 
-    static final String SET_CALLER = "select set_config('role', $1, true), "
+    /** The identity statement, sent pipelined with "begin"; public so benchmarks run exactly what the services send. */
+    public static final String SET_CALLER = "select set_config('role', $1, true), "
             + "set_config('request.jwt.claim.sub', $2, true), set_config('request.jwt.claims', $3, true), "
             + "set_config('statement_timeout', $4, true)";
 
