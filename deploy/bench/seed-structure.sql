@@ -72,8 +72,14 @@ order by idx;
 
 alter table bench.structures drop column similarity_hex, drop column screen_hex, drop column inchi;
 
-\set copy_in '\\copy chem.molecule_properties (molecule_id, name, value, unit, source, describes) from ' :'properties_file'
+-- property rows carry their molecule's is_public (V15): every 10th molecule is private
+create temp table bench_properties (molecule_id uuid, name text, value float8, unit text, source text, describes text);
+\set copy_in '\\copy bench_properties from ' :'properties_file'
 :copy_in
+insert into chem.molecule_properties (molecule_id, name, value, unit, source, describes, molecule_public)
+select p.molecule_id, p.name, p.value, p.unit, p.source, p.describes, m.is_public
+from bench_properties p join chem.molecules m on m.id = p.molecule_id;
+drop table bench_properties;
 
 insert into chem.project_molecules (project_id, molecule_id, added_by, grants)
 select pg_temp.uuid_of('d0000000', ((u - 1) % 500) * 10 + (idx / 10) % 10 + 1), pg_temp.uuid_of('e0000000', idx),

@@ -66,8 +66,8 @@ select pg_temp.uuid_of('e0000000', i),
        now() - (i % 1000) * interval '1 hour', now() - (i % 1000) * interval '1 hour'
 from generate_series(1, 100000) i;
 
-insert into chem.molecule_synonyms (molecule_id, synonym)
-select m.id, s.synonym
+insert into chem.molecule_synonyms (molecule_id, synonym, molecule_public)
+select m.id, s.synonym, m.is_public
 from chem.molecules m
 cross join lateral (values (m.name),
                            ('CPD-' || right(m.name, 6)),
@@ -75,7 +75,7 @@ cross join lateral (values (m.name),
                                  when right(m.name, 6)::int % 2 = 0 then 'SYN-' || upper(substr(md5(m.id::text), 1, 10)) end)) s(synonym)
 where s.synonym is not null;
 
-insert into chem.molecule_properties (molecule_id, name, value, unit, source, updated_at)
+insert into chem.molecule_properties (molecule_id, name, value, unit, source, updated_at, molecule_public)
 select pg_temp.uuid_of('e0000000', i), p.name,
        case p.name
            when 'molecular_weight' then round((30 + 570 * pg_temp.rnd(i, 1))::numeric, 3)
@@ -91,7 +91,8 @@ select pg_temp.uuid_of('e0000000', i), p.name,
        end,
        case p.name when 'molecular_weight' then 'g/mol' when 'exact_mass' then 'Da' when 'tpsa' then 'Å²' end,
        case when i % 10 <> 0 and p.k <= 7 then 'pubchem' else 'cdk' end,
-       now() - (i % 1000) * interval '1 hour'
+       now() - (i % 1000) * interval '1 hour',
+       i % 10 <> 0
 from generate_series(1, 100000) i
 cross join (values (1, 'molecular_weight'), (2, 'exact_mass'), (3, 'xlogp'), (4, 'tpsa'), (5, 'hbd'), (6, 'hba'),
                    (7, 'rotatable_bonds'), (8, 'heavy_atom_count'), (9, 'complexity'), (10, 'formal_charge')) p(k, name);

@@ -201,13 +201,24 @@ public class MoleculeRepository {
      * overwrite a stronger one. A computed value only fills a gap: two spellings of one structure
      * (CS(=O)C, C[S+](C)[O-]) give CDK different TPSAs, and must not overwrite each other forever.
      */
+    /**
+     * The molecules of {@code input}'s rows (one lookup per molecule, not per row): synonym and property
+     * rows carry their molecule's is_public (V15), which the foreign key checks. A molecule the caller
+     * cannot see counts as private; the write policies refuse such rows anyway.
+     */
+    private static final String PARENTS = "parents as (select m.id, m.is_public from chem.molecules m "
+            + "where m.id in (select molecule_id from input))";
+    private static final String PARENT_IS_PUBLIC = "coalesce(parents.is_public, false)";
+
     public Uni<List<UUID>> upsertProperties(SqlClient db, JsonArray values) {
         return db.preparedQuery("""
                 with input as (select * from jsonb_to_recordset($1::jsonb)
                                as r(molecule_id uuid, name text, value float8, unit text, source text, describes text)),
+                %s,
                 changed as (
-                    insert into chem.molecule_properties as p (molecule_id, name, value, unit, source, describes)
-                    select molecule_id, name, value, unit, source, coalesce(describes, 'molecule') from input
+                    insert into chem.molecule_properties as p (molecule_id, name, value, unit, source, describes, molecule_public)
+                    select i.molecule_id, i.name, i.value, i.unit, i.source, coalesce(i.describes, 'molecule'), %s
+                    from input i left join parents on parents.id = i.molecule_id
                     on conflict (molecule_id, name) do update
                         set value = excluded.value, unit = excluded.unit, source = excluded.source,
                             describes = excluded.describes, updated_at = now()
@@ -217,17 +228,19 @@ public class MoleculeRepository {
                                  > array_position(array['cdk','chembl','pubchem','manual'], p.source)
                                or (excluded.source = p.source and excluded.source <> 'cdk'))
                     returning p.molecule_id)
-                select distinct molecule_id from changed""")
+                select distinct molecule_id from changed""".formatted(PARENTS, PARENT_IS_PUBLIC))
                 .execute(Tuple.of(values)).map(Rows::ids);
     }
 
     public Uni<List<UUID>> addSynonyms(SqlClient db, JsonArray synonyms) {
         return db.preparedQuery("""
-                with added as (
-                    insert into chem.molecule_synonyms (molecule_id, synonym)
-                    select molecule_id, synonym from jsonb_to_recordset($1::jsonb) as r(molecule_id uuid, synonym text)
+                with input as (select * from jsonb_to_recordset($1::jsonb) as r(molecule_id uuid, synonym text)),
+                %s,
+                added as (
+                    insert into chem.molecule_synonyms (molecule_id, synonym, molecule_public)
+                    select i.molecule_id, i.synonym, %s from input i left join parents on parents.id = i.molecule_id
                     on conflict do nothing returning molecule_id)
-                select distinct molecule_id from added""")
+                select distinct molecule_id from added""".formatted(PARENTS, PARENT_IS_PUBLIC))
                 .execute(Tuple.of(synonyms)).map(Rows::ids);
     }
 
