@@ -1,5 +1,6 @@
 package org.cryoprotect.common.security;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -20,7 +21,7 @@ import org.junit.jupiter.api.Test;
 
 import io.vertx.mutiny.core.Vertx;
 
-/** The verifier's own rules, without HTTP: key strength, kid selection, and the deny-list. */
+/** The verifier's own rules, without HTTP: key strength, kid selection, the deny-list, and what it remembers. */
 class TokenVerifierTest {
 
     private static final Vertx VERTX = Vertx.vertx();
@@ -79,8 +80,66 @@ class TokenVerifierTest {
     }
 
     @Test
+    void aRememberedTokenIsRefusedOnceItsKeyIsGone() throws Exception {
+        KeyPair retired = rsa(2048);
+        install(retired, "k1");
+        String token = sign(retired, "k1", claims());
+        verifier.verify(token);
+        verifier.verify(token);
+        install(rsa(2048), "k2");
+        assertThrows(TokenVerifier.InvalidTokenException.class, () -> verifier.verify(token));
+        // the same kid with another key (a rotation that reused it) does not bring it back either
+        install(rsa(2048), "k1");
+        assertThrows(TokenVerifier.InvalidTokenException.class, () -> verifier.verify(token));
+    }
+
+    @Test
+    void aRememberedTokenIsRefusedOnceItExpires() throws Exception {
+        TokenConfig noSkew = new TokenConfig() {
+            public String issuer() { return CONFIG.issuer(); }
+            public String audience() { return CONFIG.audience(); }
+            public Optional<String> jwksUrl() { return Optional.empty(); }
+            public Optional<String> publicKeyLocation() { return Optional.empty(); }
+            public Optional<String> revocationFeedUrl() { return Optional.empty(); }
+            public FeedClient feedClient() { return null; }
+            public Duration clockSkew() { return Duration.ZERO; }
+            public Duration maxLifetime() { return CONFIG.maxLifetime(); }
+            public Duration jwksRefreshInterval() { return CONFIG.jwksRefreshInterval(); }
+            public Duration jwksForcedRefreshInterval() { return CONFIG.jwksForcedRefreshInterval(); }
+        };
+        TokenVerifier strict = new TokenVerifier(noSkew, keys, new DenyList(noSkew));
+        KeyPair key = rsa(2048);
+        install(key, "k1");
+        JwtClaims shortLived = claims();
+        shortLived.setExpirationTime(org.jose4j.jwt.NumericDate.fromSeconds(Instant.now().getEpochSecond() + 2));
+        String token = sign(key, "k1", shortLived);
+        strict.verify(token);
+        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200))
+                .until(() -> refused(strict, token));
+        assertThrows(TokenVerifier.InvalidTokenException.class, () -> strict.verify(token));
+    }
+
+    @Test
+    void eachCallerGetsItsOwnCopyOfRememberedClaims() throws Exception {
+        KeyPair key = rsa(2048);
+        install(key, "k1");
+        String token = sign(key, "k1", claims());
+        verifier.verify(token).setClaim("role", "authenticated");
+        assertEquals("service_role", verifier.verify(token).getClaimValueAsString("role"));
+    }
+
+    @Test
     void oversizedTokensAreRefusedBeforeParsing() {
         assertThrows(TokenVerifier.InvalidTokenException.class, () -> verifier.verify("a".repeat(TokenVerifier.MAX_TOKEN_LENGTH + 1)));
+    }
+
+    private static boolean refused(TokenVerifier verifier, String token) {
+        try {
+            verifier.verify(token);
+            return false;
+        } catch (TokenVerifier.InvalidTokenException e) {
+            return true;
+        }
     }
 
     private void install(KeyPair pair, String kid) throws Exception {
