@@ -21,6 +21,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Row;
@@ -41,7 +42,7 @@ public class MoleculeRepository {
      * The contract's molecule JSON, built by PostgreSQL: lists pass it through, single reads decode it
      * into {@link Molecule} (field for field, unknown fields refused), so the shape has one definition.
      */
-    static final String AS_JSON = """
+    private static final String JSON = """
             json_build_object('id', m.id, 'name', m.name, 'formula', m.formula, 'smiles', m.smiles,
                 'canonical_smiles', m.canonical_smiles, 'inchi', m.inchi, 'inchikey', m.inchikey,
                 'parent_inchikey', m.parent_inchikey, 'pubchem_cid', m.pubchem_cid, 'chembl_id', m.chembl_id, 'is_public', m.is_public, 'created_by', m.created_by,
@@ -50,16 +51,27 @@ public class MoleculeRepository {
                 'properties', coalesce((select json_object_agg(p.name, json_build_object('value', p.value, 'unit', p.unit,
                                         'source', p.source, 'describes', p.describes)) from chem.molecule_properties p where p.molecule_id = m.id), '{}'),
                 'created_at', m.created_at,
-                'updated_at', m.updated_at)::text as json""";
+                'updated_at', m.updated_at)""";
 
     /** A single molecule's JSON: the list JSON and its compact toxicity (the largest groups). */
-    static final String AS_DETAIL_JSON = AS_JSON.replace("'updated_at', m.updated_at)",
+    static final String AS_DETAIL_JSON = JSON.replace("'updated_at', m.updated_at)",
             "'updated_at', m.updated_at, 'toxicity', (select json_build_object('measurements', c.measurements, 'unparsed', c.unparsed, "
-                    + "'groups', " + ToxicityStatsJson.groups(5) + ") from (select " + ToxicityStatsJson.COUNTS + ") c))");
+                    + "'groups', " + ToxicityStatsJson.groups(5) + ") from (select " + ToxicityStatsJson.COUNTS + ") c))") + "::text as json";
+
+    /** A list item, as UTF-8 bytes ({@link #listItem}). */
+    static final String AS_ITEM = listItem(JSON);
 
     /** A list item of a similarity search: the molecule JSON with its similarity (rounded for display; cursors keep it exact). */
-    static final String SIMILARITY_JSON = AS_JSON.replace("'updated_at', m.updated_at)",
-            "'updated_at', m.updated_at, 'similarity', round(p.m_key::numeric, 4))");
+    static final String AS_SIMILARITY_ITEM = listItem(JSON.replace("'updated_at', m.updated_at)",
+            "'updated_at', m.updated_at, 'similarity', round(p.m_key::numeric, 4))"));
+
+    /**
+     * A list item's JSON as UTF-8 bytes (bytea comes in binary): passed to the response as they are,
+     * where text was decoded into a String and encoded again (JFR, issue 14: a fifth of a list request's CPU).
+     */
+    static String listItem(String json) {
+        return "convert_to(" + json + "::text, 'UTF8') as json";
+    }
 
     public Uni<JsonPage> search(SqlClient db, MoleculeSearch search, int limit, Cursor after) {
         return search(db, search, StructureFilter.NONE, limit, after);
@@ -69,20 +81,9 @@ public class MoleculeRepository {
     public Uni<JsonPage> search(SqlClient db, MoleculeSearch search, StructureFilter structure, int limit, Cursor after) {
         SearchSql rows = SearchSql.of(search, structure, after);
         // the JSON only for the rows of the page, after the ordering picked them
-        String query = "select p.m_key, p.m_id, " + (rows.bySimilarity ? SIMILARITY_JSON : AS_JSON) + " from ("
+        String query = "select p.m_key, p.m_id, " + (rows.bySimilarity ? AS_SIMILARITY_ITEM : AS_ITEM) + " from ("
                 + rows.select("", limit + 1) + ") p join chem.molecules m on m.id = p.m_id order by " + rows.order;
-        return db.preparedQuery(query).execute(rows.sql.tuple()).map(result -> {
-            List<String> items = new ArrayList<>(Math.min(result.size(), limit));
-            Cursor last = null;
-            for (Row row : result) {
-                if (items.size() == limit) {
-                    return new JsonPage(items, last.encode());
-                }
-                items.add(row.getString("json"));
-                last = rows.cursorOf(row);
-            }
-            return new JsonPage(items, null);
-        });
+        return db.preparedQuery(query).execute(rows.sql.tuple()).map(result -> Rows.jsonPage(result, limit, rows::cursorOf));
     }
 
     /** A row that passed the substructure screen, to be matched by CDK; {@code position} is the cursor after it. */
@@ -104,22 +105,22 @@ public class MoleculeRepository {
     }
 
     /** The JSON of {@code matched}, in their order; a row that became invisible meanwhile is left out. */
-    public Uni<List<String>> items(SqlClient db, StructureFilter structure, List<Candidate> matched) {
+    public Uni<List<Buffer>> items(SqlClient db, StructureFilter structure, List<Candidate> matched) {
         if (matched.isEmpty()) {
             return Uni.createFrom().item(List.of());
         }
         UUID[] ids = matched.stream().map(Candidate::id).toArray(UUID[]::new);
         String query = structure.bySimilarity()
-                ? "select " + SIMILARITY_JSON + " from unnest($1::uuid[], $2::float8[]) with ordinality as p(m_id, m_key, n) "
+                ? "select " + AS_SIMILARITY_ITEM + " from unnest($1::uuid[], $2::float8[]) with ordinality as p(m_id, m_key, n) "
                         + "join chem.molecules m on m.id = p.m_id order by p.n"
-                : "select " + AS_JSON + " from unnest($1::uuid[]) with ordinality as p(m_id, n) "
+                : "select " + AS_ITEM + " from unnest($1::uuid[]) with ordinality as p(m_id, n) "
                         + "join chem.molecules m on m.id = p.m_id order by p.n";
         Tuple args = structure.bySimilarity()
                 ? Tuple.of(ids, matched.stream().map(Candidate::similarity).toArray(Double[]::new))
                 : Tuple.of(ids);
         return db.preparedQuery(query).execute(args).map(result -> {
-            List<String> items = new ArrayList<>(result.size());
-            result.forEach(row -> items.add(row.getString("json")));
+            List<Buffer> items = new ArrayList<>(result.size());
+            result.forEach(row -> items.add(Rows.json(row)));
             return items;
         });
     }

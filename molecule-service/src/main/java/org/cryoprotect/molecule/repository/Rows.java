@@ -6,8 +6,10 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 
+import org.cryoprotect.molecule.model.JsonPage;
 import org.cryoprotect.molecule.model.Page;
 
+import io.vertx.core.buffer.Buffer;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
 
@@ -28,6 +30,25 @@ final class Rows {
             items.add(mapper.apply(row));
         }
         return new Page<>(items, null);
+    }
+
+    /** The same for items PostgreSQL rendered ({@link MoleculeRepository#listItem}), positioned by their rows. */
+    static JsonPage jsonPage(RowSet<Row> rows, int limit, Function<Row, Cursor> position) {
+        List<Buffer> items = new ArrayList<>(Math.min(rows.size(), limit));
+        Cursor last = null;
+        for (Row row : rows) {
+            if (items.size() == limit) {
+                return new JsonPage(items, last.encode());
+            }
+            items.add(json(row));
+            last = position.apply(row);
+        }
+        return new JsonPage(items, null);
+    }
+
+    /** A list item's JSON, as the UTF-8 bytes PostgreSQL sent. */
+    static Buffer json(Row row) {
+        return row.getDelegate().getBuffer("json");
     }
 
     static Optional<Row> first(RowSet<Row> rows) {

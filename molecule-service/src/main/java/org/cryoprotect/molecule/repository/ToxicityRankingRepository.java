@@ -1,8 +1,5 @@
 package org.cryoprotect.molecule.repository;
 
-import java.util.ArrayList;
-import java.util.List;
-
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.cryoprotect.common.problem.ProblemException;
@@ -11,7 +8,6 @@ import org.cryoprotect.molecule.model.JsonPage;
 import org.cryoprotect.molecule.model.ToxicityRanking;
 
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlClient;
 
 /**
@@ -40,23 +36,13 @@ public class ToxicityRankingRepository {
             sql.and("(" + statistic + ", s.molecule_id) " + (ranking.descending() ? "<" : ">") + " (?, ?)",
                     position(after), after.id());
         }
-        String query = "select m.id, " + statistic + " as value, json_build_object('molecule_id', m.id, 'name', m.name, "
-                + "'formula', m.formula, 'value', " + statistic + ", 'unit', s.unit, 'count', s.n, 'min', s.min, "
-                + "'median', s.median, 'max', s.max)::text as json "
+        String query = "select m.id, " + statistic + " as value, " + MoleculeRepository.listItem("json_build_object('molecule_id', m.id, "
+                + "'name', m.name, 'formula', m.formula, 'value', " + statistic + ", 'unit', s.unit, 'count', s.n, 'min', s.min, "
+                + "'median', s.median, 'max', s.max)") + " "
                 + "from chem.toxicity_stats s join chem.molecules m on m.id = s.molecule_id where " + sql.where()
                 + " order by " + statistic + " " + direction + ", s.molecule_id " + direction + " limit " + sql.param(limit + 1);
-        return db.preparedQuery(query).execute(sql.tuple()).map(rows -> {
-            List<String> items = new ArrayList<>(Math.min(rows.size(), limit));
-            Cursor last = null;
-            for (Row row : rows) {
-                if (items.size() == limit) {
-                    return new JsonPage(items, last.encode());
-                }
-                items.add(row.getString("json"));
-                last = new Cursor(Double.toString(row.getDouble("value")), row.getUUID("id"));
-            }
-            return new JsonPage(items, null);
-        });
+        return db.preparedQuery(query).execute(sql.tuple()).map(rows -> Rows.jsonPage(rows, limit,
+                row -> new Cursor(Double.toString(row.getDouble("value")), row.getUUID("id"))));
     }
 
     private static double position(Cursor after) {

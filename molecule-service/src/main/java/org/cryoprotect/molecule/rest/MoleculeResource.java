@@ -49,6 +49,7 @@ import org.jboss.resteasy.reactive.RestResponse;
 
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.buffer.Buffer;
 
 @Path("/api/molecules")
 @Produces(MediaType.APPLICATION_JSON)
@@ -77,7 +78,7 @@ public class MoleculeResource {
     @GET
     @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = MoleculePage.class)))
-    public Uni<RestResponse<String>> search(@RestQuery String q, @RestQuery String formula, @RestQuery String inchikey,
+    public Uni<RestResponse<Buffer>> search(@RestQuery String q, @RestQuery String formula, @RestQuery String inchikey,
             @RestQuery("mw_min") String mwMin, @RestQuery("mw_max") String mwMax,
             @RestQuery("logp_min") String logpMin, @RestQuery("logp_max") String logpMax,
             @RestQuery("tpsa_max") String tpsaMax, @RestQuery("project_id") String projectId,

@@ -33,6 +33,7 @@ import org.jboss.resteasy.reactive.RestResponse;
 
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.buffer.Buffer;
 
 @Path("/api/projects")
 @Authenticated
@@ -104,7 +105,7 @@ public class ProjectResource {
     @Path("/{id}/molecules")
     @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = MoleculePage.class)))
-    public Uni<RestResponse<String>> molecules(@RestPath String id, @RestQuery String limit, @RestQuery String cursor) {
+    public Uni<RestResponse<Buffer>> molecules(@RestPath String id, @RestQuery String limit, @RestQuery String cursor) {
         return teams.projectMolecules(Caller.of(token), RequestParams.id("id", id), params.limit(limit), Cursor.decode(cursor))
                 .map(page -> RestResponse.ok(page.toJson(), MediaType.APPLICATION_JSON_TYPE));
     }

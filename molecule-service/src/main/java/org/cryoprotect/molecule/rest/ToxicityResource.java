@@ -44,6 +44,7 @@ import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 import org.jboss.resteasy.reactive.RestResponse;
 
+import io.vertx.core.buffer.Buffer;
 import io.quarkus.security.Authenticated;
 
 import io.smallrye.mutiny.Uni;
@@ -111,7 +112,7 @@ public class ToxicityResource {
     @Path("/ranking")
     @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = RankingPage.class)))
-    public Uni<RestResponse<String>> ranking(@RestQuery String endpoint, @RestQuery String species, @RestQuery String route,
+    public Uni<RestResponse<Buffer>> ranking(@RestQuery String endpoint, @RestQuery String species, @RestQuery String route,
             @RestQuery String unit, @RestQuery("stat") String statistic, @RestQuery String order,
             @RestQuery String q, @RestQuery String formula, @RestQuery String inchikey,
             @RestQuery("mw_min") String mwMin, @RestQuery("mw_max") String mwMax,

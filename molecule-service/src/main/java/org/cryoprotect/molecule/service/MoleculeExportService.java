@@ -1,6 +1,5 @@
 package org.cryoprotect.molecule.service;
 
-import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -75,12 +74,13 @@ public class MoleculeExportService {
         }
         if (format == FileFormat.CSV) {
             StringBuilder rows = new StringBuilder(page.items().size() * 400);
-            page.items().forEach(item -> rows.append(ExportRows.csvRow(new JsonObject(item))));
+            for (int i = 0; i < page.items().size(); i++) {
+                rows.append(ExportRows.csvRow(page.item(i)));
+            }
             return Uni.createFrom().item(rows.toString());
         }
-        List<String> items = page.items();
-        return Multi.createFrom().range(0, items.size())
-                .onItem().transformToUni(i -> sdRecord(new JsonObject(items.get(i))).map(record -> new Indexed(i, record)))
+        return Multi.createFrom().range(0, page.items().size())
+                .onItem().transformToUni(i -> sdRecord(page.item(i)).map(record -> new Indexed(i, record)))
                 .merge(inFlight)
                 .collect().asList()
                 .map(records -> {

@@ -43,6 +43,18 @@ class MoleculeApiTest {
                 .body("synonyms", hasItem("Ethylene glycol (test)"));
     }
 
+    /** List items pass from PostgreSQL to the response as UTF-8 bytes: text beyond ASCII must arrive unchanged. */
+    @Test
+    void listItemsKeepTextBeyondAscii() {
+        Api user = Api.user();
+        String name = "Glycérol β-test " + java.util.UUID.randomUUID();
+        user.request().body(Map.of("name", name, "smiles", "OCC(O)CO")).post("/api/molecules").then().statusCode(201);
+        user.request().queryParam("q", name).get("/api/molecules").then().statusCode(200)
+                .contentType(containsString("application/json"))
+                .body("items", hasSize(1)).body("items[0].name", equalTo(name))
+                .body("items[0].properties.tpsa.unit", equalTo("Å²")).body("next_cursor", nullValue());
+    }
+
     @Test
     void invalidSmilesIsA422ThatSaysWhy() {
         Api user = Api.user();
