@@ -55,7 +55,6 @@ CHUNK=${BENCH_SEARCH_CHUNK:-100}
 CACHE_DIR=${BENCH_CACHE_DIR:-$READ_BENCH_DIR/.cache}
 GEN_THREADS=${BENCH_GENERATOR_THREADS:-$(nproc)}
 GEN_JAVA_OPTS=${BENCH_GENERATOR_JAVA_OPTS:--Xmx3g}
-MAVEN_LOCK=${CRYO_MAVEN_LOCK:-/tmp/cryo-maven.lock}
 MODULE=$REPO_ROOT/molecule-service
 SERVICE_STATEMENT_TIMEOUT_MS=10000   # what RlsTransactions sets per transaction (cryo.db.statement-timeout)
 DB_MARK='CryoProtect structure benchmark (deploy/bench); dropped at the end of every run'
@@ -72,18 +71,6 @@ require_positive LIMIT CHUNK GEN_THREADS
 need flock "apt-get install util-linux"
 
 # --- 1. the registry: build the generator, find or make the cached files -----------------------
-build_test_classes() {
-    if [[ -n ${BENCH_SKIP_BUILD:-} ]]; then
-        log "BENCH_SKIP_BUILD: using molecule-service/target as it is"
-    else
-        log "compiling molecule-service's test sources (Maven, under $MAVEN_LOCK)"
-        (cd "$REPO_ROOT" && flock "$MAVEN_LOCK" ./mvnw -B -o -q -pl molecule-service -am test-compile dependency:build-classpath \
-            -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test) >&2 \
-            || die "Maven failed (offline: run it once without -o if the dependency plugin is missing)"
-    fi
-    [[ -s $MODULE/target/bench.classpath ]] || die "no $MODULE/target/bench.classpath"
-    TEST_CP=$MODULE/target/test-classes:$MODULE/target/classes:$(cat "$MODULE/target/bench.classpath")
-}
 
 # The cache key: everything the files depend on — the chemistry (fingerprints, parents, descriptors),
 # the generator and the queries.
