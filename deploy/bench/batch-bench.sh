@@ -7,7 +7,16 @@
 # computes no descriptors (only the identity: the key check, parent key and fingerprints): the
 # "properties supplied" case of the target. Their structures are distinct, and none is seeded.
 
-declare -A BATCH_RPS BATCH_P50 BATCH_MAX BATCH_STATUS   # per pass name: what was measured
+declare -A BATCH_RPS BATCH_P50 BATCH_MAX BATCH_STATUS BATCH_SVC_US BATCH_DB_US   # per pass name: what was measured
+
+# db_backend_ticks — CPU of the service's database sessions in $DB so far (its pool keeps them open), in clock ticks
+db_backend_ticks() {
+    local pid total=0
+    for pid in $(PSQL_DB=$DB psql_super -Atc "select pid from pg_stat_activity where datname = '$DB' and usename = '$AUTHENTICATOR'"); do
+        total=$((total + $(cpu_ticks "$pid")))
+    done
+    echo "$total"
+}
 
 # batch_records N — $BATCH_RECORDS, a file of at least N records (BatchBenchRecords, one JSON object a
 # line: a distinct structure with its own InChIKey, formula and the 7 core properties), cached in
@@ -67,6 +76,9 @@ batch_run() {
     shift 2
     local bodies=("$@") pids=()
     rm -f "$WORK"/batch-"$pass"-*.times "$WORK"/batch-"$pass"-resp-*.json
+    local svc_before db_before svc_ticks db_ticks
+    svc_before=$(cpu_ticks "$SERVICE_PID")
+    db_before=$(db_backend_ticks)
     start=$(date +%s.%N)
     for s in $(seq 0 $((streams - 1))); do
         (
@@ -78,10 +90,15 @@ batch_run() {
     done
     for s in "${pids[@]}"; do wait "$s" || die "a batch stream of pass $pass failed"; done
     wall=$(awk -v s="$start" -v e="$(date +%s.%N)" 'BEGIN { print e - s }')
+    svc_ticks=$(( $(cpu_ticks "$SERVICE_PID") - svc_before ))
+    db_ticks=$(( $(db_backend_ticks) - db_before ))
     cat "$WORK"/batch-"$pass"-*.times >"$WORK/batch-$pass.times"
     # read after the clock stopped: jq's time is the client's, not the service's
     jq -r '.results[].status' "$WORK"/batch-"$pass"-resp-*.json >"$WORK/batch-$pass.statuses"
     records=$(wc -l <"$WORK/batch-$pass.statuses")
+    # CPU per record: unlike records/s, it hardly depends on what else the machine runs meanwhile
+    BATCH_SVC_US[$pass]=$(( svc_ticks * 1000000 / CLK_TCK / records ))
+    BATCH_DB_US[$pass]=$(( db_ticks * 1000000 / CLK_TCK / records ))
     read -r "BATCH_RPS[$pass]" "BATCH_P50[$pass]" "BATCH_MAX[$pass]" < <(sort -n "$WORK/batch-$pass.times" | awk -v recs="$records" -v wall="$wall" '
         { v[NR] = $1 } END { printf "%.0f %.0f %.0f\n", recs / wall, v[int((NR + 1) / 2)] * 1000, v[NR] * 1000 }')
     BATCH_STATUS[$pass]=$(sort "$WORK/batch-$pass.statuses" | uniq -c | awk '{ printf "%s%s %s", (NR > 1 ? ", " : ""), $1, $2 }')
@@ -89,5 +106,6 @@ batch_run() {
 
 # out_batch_line LABEL PASS — one line of the report
 out_batch_line() {
-    out "$(printf '  %-28s %7s records/s  batch p50 %6s ms  max %6s ms  [%s]' "$1" "${BATCH_RPS[$2]}" "${BATCH_P50[$2]}" "${BATCH_MAX[$2]}" "${BATCH_STATUS[$2]}")"
+    out "$(printf '  %-26s %6s records/s  batch p50 %6s ms  max %6s ms  CPU/record: service %5s us, database %5s us  [%s]' "$1" \
+        "${BATCH_RPS[$2]}" "${BATCH_P50[$2]}" "${BATCH_MAX[$2]}" "${BATCH_SVC_US[$2]}" "${BATCH_DB_US[$2]}" "${BATCH_STATUS[$2]}")"
 }

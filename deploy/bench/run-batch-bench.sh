@@ -53,12 +53,10 @@ mint_caller_tokens
 batch_bodies 0 $((BATCHES + BATCH_WARMUP)) "$BATCH_SIZE"
 NEXT=$((BATCHES + BATCH_WARMUP))
 batch_warmup $(seq "$BATCHES" $((NEXT - 1)))
-CPU_BEFORE=$(cpu_ticks "$SERVICE_PID")
 for pass in first second; do
     log "batch upsert, $pass pass: $BATCHES x $BATCH_SIZE records, one at a time"
     batch_run "$pass" 1 $(seq 0 $((BATCHES - 1)))
 done
-CPU_SEQ=$(( $(cpu_ticks "$SERVICE_PID") - CPU_BEFORE ))
 
 for s in "${STREAMS[@]}"; do
     batch_bodies "$NEXT" "$STREAM_BATCHES" "$BATCH_SIZE"
@@ -82,7 +80,6 @@ out ""
 out "Batch upsert (POST /api/molecules/batch, $BATCHES x $BATCH_SIZE records, one request at a time, after $BATCH_WARMUP untimed batches):"
 out_batch_line "first pass (new)" first
 out_batch_line "second pass (same)" second
-out "  service CPU for both passes: $(awk -v t="$CPU_SEQ" -v hz="$CLK_TCK" -v n=$((2 * BATCHES * BATCH_SIZE)) 'BEGIN { printf "%.1f s, %.0f us per record", t / hz, t / hz / n * 1e6 }')"
 out ""
 out "Concurrent streams ($STREAM_BATCHES x $BATCH_SIZE records per level, records of their own; records/s over the wall time):"
 for s in "${STREAMS[@]}"; do
