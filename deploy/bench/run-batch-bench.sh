@@ -9,9 +9,6 @@
 # BENCH_BATCHES, BENCH_BATCH_SIZE, BENCH_BATCH_WARMUP, ...), and
 #   BENCH_STREAMS        [1 2 4 8]  concurrency levels; each sends BENCH_STREAM_BATCHES new, then the same again
 #   BENCH_STREAM_BATCHES [8]
-#   BENCH_EXPLAIN=1      auto_explain (analyze, buffers, nested statements) for the service's sessions in
-#                        the bench database, its plans copied from the server log to the scratch directory
-#   BENCH_PG_LOG         [/var/log/postgresql/postgresql-15-main.log]  where auto_explain's plans land
 set -Eeuo pipefail
 
 LOG_TAG=batch-bench
@@ -25,7 +22,6 @@ BATCH_SIZE=${BENCH_BATCH_SIZE:-1000}
 BATCH_WARMUP=${BENCH_BATCH_WARMUP:-2}
 read -r -a STREAMS <<<"${BENCH_STREAMS:-1 2 4 8}"
 STREAM_BATCHES=${BENCH_STREAM_BATCHES:-8}
-PG_LOG=${BENCH_PG_LOG:-/var/log/postgresql/postgresql-15-main.log}
 DB_MARK='CryoProtect molecule benchmark (deploy/bench); dropped at the end of every run'
 # The seed's 100k rows have no fingerprints: the structure backfill would compute them during the runs
 # (from a minute after the start), on the chemistry threads the batches need. Off here.
@@ -39,15 +35,6 @@ for s in "${STREAMS[@]}"; do [[ $s =~ ^[1-9][0-9]*$ ]] || die "BENCH_STREAMS: po
 batch_records $(((BATCHES + BATCH_WARMUP + ${#STREAMS[@]} * STREAM_BATCHES) * BATCH_SIZE))   # before the clock of the tokens runs
 start_read_bench batch
 seed_bench_data "seeding (100k molecules, 1M properties, 50k toxicity rows, 500 teams, 5k projects)" seed.sql
-if [[ -n ${BENCH_EXPLAIN:-} ]]; then
-    log "auto_explain on for new sessions in $DB (restarting the service so that its pool reconnects)"
-    psql_super -c "alter database $DB set session_preload_libraries = 'auto_explain'" \
-        -c "alter database $DB set auto_explain.log_min_duration = 5" -c "alter database $DB set auto_explain.log_analyze = on" \
-        -c "alter database $DB set auto_explain.log_buffers = on" -c "alter database $DB set auto_explain.log_nested_statements = on" >/dev/null
-    stop_pid molecule-service "$SERVICE_PID"
-    start_molecule_service "$POOL"
-    PG_LOG_OFFSET=$(($(wc -c <"$PG_LOG") + 1))
-fi
 mint_caller_tokens
 
 batch_bodies 0 $((BATCHES + BATCH_WARMUP)) "$BATCH_SIZE"
@@ -67,10 +54,6 @@ for s in "${STREAMS[@]}"; do
     NEXT=$((NEXT + STREAM_BATCHES))
 done
 
-if [[ -n ${BENCH_EXPLAIN:-} ]]; then
-    tail -c +"$PG_LOG_OFFSET" "$PG_LOG" >"$WORK/auto_explain.log" || true
-    log "auto_explain plans: $WORK/auto_explain.log"
-fi
 
 out "CryoProtect molecule-service batch upsert benchmark — $(date -u +%Y-%m-%dT%H:%M:%SZ)"
 out "machine: $(nproc) CPUs, $(awk '/MemTotal/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminfo) RAM; load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
