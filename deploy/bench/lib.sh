@@ -91,6 +91,23 @@ out() { printf '%s\n' "$*" | tee -a "$REPORT"; }   # a line of the report, also 
 CLK_TCK=$(getconf CLK_TCK 2>/dev/null || echo 100)
 cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat" 2>/dev/null || echo 0; }
 
+# build_test_classes — molecule-service's main and test classes and their classpath, for the benchmarks'
+# generators (the bench package of its test sources): sets TEST_CP. Needs REPO_ROOT and MODULE.
+build_test_classes() {
+    local lock=${CRYO_MAVEN_LOCK:-/tmp/cryo-maven.lock}
+    [[ -z ${TEST_CP:-} ]] || return 0   # built already in this run
+    if [[ -n ${BENCH_SKIP_BUILD:-} ]]; then
+        log "BENCH_SKIP_BUILD: using molecule-service/target as it is"
+    else
+        log "compiling molecule-service's test sources (Maven, under $lock)"
+        (cd "$REPO_ROOT" && flock "$lock" ./mvnw -B -o -q -pl molecule-service -am test-compile dependency:build-classpath \
+            -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test) >&2 \
+            || die "Maven failed (offline: run it once without -o if the dependency plugin is missing)"
+    fi
+    [[ -s $MODULE/target/bench.classpath ]] || die "no $MODULE/target/bench.classpath"
+    TEST_CP=$MODULE/target/test-classes:$MODULE/target/classes:$(cat "$MODULE/target/bench.classpath")
+}
+
 # --- tokens without auth-service: a throw-away key, and tokens signed with it ----------------------
 make_signing_key() {  # -> $WORK/keys/private.pem and public.pem (RSA 2048, auth-service's size)
     mkdir -p "$WORK/keys"

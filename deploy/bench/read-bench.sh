@@ -11,7 +11,7 @@
 #
 # A script then sets DB_MARK and TARGET_P99_MS, TARGET_RLS_RATIO, TARGET_PGBENCH_SHARE, and calls, in
 # this order:
-#   build_test_classpath; start_read_bench NAME; seed_bench_data MESSAGE FILE...; mint_caller_tokens;
+#   build_test_classes; start_read_bench NAME; seed_bench_data MESSAGE FILE...; mint_caller_tokens;
 #   scenario NAME URL REQUEST (each of SCENARIOS); capture_statements; check_scenarios ...; measure_scenarios;
 #   out_report_head TITLE; out_scenario_table; out_rls_comparison; out_read_targets; save_report.
 
@@ -38,8 +38,7 @@ STATEMENT_TIMEOUT_MS=$((BASH_REMATCH[1] * 1000))   # what the service's transact
 JAVA_OPTS=${BENCH_JAVA_OPTS:--Xmx1g}
 SUMMARY_REFRESH_EVERY=${BENCH_SUMMARY_REFRESH_EVERY:-1h}
 RESULTS_DIR=${BENCH_RESULTS_DIR:-$READ_BENCH_DIR/results}
-MAVEN_LOCK=${CRYO_MAVEN_LOCK:-/tmp/cryo-maven.lock}
-MODULE=$REPO_ROOT/molecule-service
+MODULE=$REPO_ROOT/molecule-service   # its test sources hold BenchStatements and the generators (lib.sh: build_test_classes)
 ISSUER=http://localhost:8081
 BASE=http://127.0.0.1:$HTTP_PORT
 
@@ -63,22 +62,6 @@ declare -A URL TOKEN REQUEST ROLE SUB CLAIMS                     # per scenario:
 declare -A ITEMS SOLO RPS REQS P50 P99 ERRS CPU TPS PGAVG PGP50 PGP99 PGERRS   # per scenario: what was measured
 SERVICE_PID=
 DB_CREATED=
-
-# build_test_classpath — compiles molecule-service's test sources (BenchStatements and the generators)
-# unless BENCH_SKIP_BUILD is set; sets TEST_CP
-build_test_classpath() {
-    need flock "apt-get install util-linux"
-    if [[ -n ${BENCH_SKIP_BUILD:-} ]]; then
-        log "BENCH_SKIP_BUILD: using molecule-service/target as it is"
-    else
-        log "compiling molecule-service's test sources (Maven, under $MAVEN_LOCK)"
-        (cd "$REPO_ROOT" && flock "$MAVEN_LOCK" ./mvnw -B -o -q -pl molecule-service -am test-compile dependency:build-classpath \
-            -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test) >&2 \
-            || die "Maven failed (offline: run it once without -o if the dependency plugin is missing)"
-    fi
-    [[ -s $MODULE/target/bench.classpath ]] || die "no $MODULE/target/bench.classpath"
-    TEST_CP=$MODULE/target/test-classes:$MODULE/target/classes:$(cat "$MODULE/target/bench.classpath")
-}
 
 # start_read_bench NAME — checks the tools, makes the scratch directory $WORK, opens the report
 # (results/NAME-<date>.txt), creates the database, starts molecule-service. Tears all down at exit.

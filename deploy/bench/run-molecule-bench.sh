@@ -51,7 +51,10 @@ require_positive BATCHES BATCH_SIZE
 [[ $BATCH_WARMUP =~ ^[0-9]+$ ]] || die "BENCH_BATCH_WARMUP must be a whole number"
 (( BATCH_SIZE <= 1000 )) || die "BENCH_BATCH_SIZE must be at most 1000 (the endpoint's limit)"
 
-build_test_classpath        # BenchStatements: the service's SQL for pgbench
+build_test_classes          # BenchStatements: the service's SQL for pgbench
+# shellcheck source=SCRIPTDIR/batch-bench.sh
+. "$READ_BENCH_DIR/batch-bench.sh"
+batch_records $(((BATCHES + BATCH_WARMUP) * BATCH_SIZE))   # cached; computed once with CDK
 start_read_bench molecule   # database, molecule-service; all torn down at exit
 
 seed_bench_data "seeding (100k molecules, 1M properties, 50k toxicity rows, 500 teams, 5k projects)" seed.sql
@@ -69,49 +72,13 @@ check_scenarios '.items | length' items '"next_cursor " + (if .next_cursor then 
 measure_scenarios
 
 # --- batch upsert ----------------------------------------------------------------------------
-# Records carry inchikey, formula and all 7 core properties, so the service skips CDK: the
-# "properties supplied" case of the target. InChIKeys (BENCHIMP + 6 letters) never collide with seeded ones.
-log "generating $((BATCHES + BATCH_WARMUP)) batch bodies of $BATCH_SIZE records"
-for b in $(seq 0 $((BATCHES + BATCH_WARMUP - 1))); do
-    awk -v first=$((b * BATCH_SIZE + 1)) -v size="$BATCH_SIZE" '
-        function letters(n, k,    s, i) { s = ""; for (i = 0; i < k; i++) { s = sprintf("%c", 65 + n % 26) s; n = int(n / 26) } return s }
-        function rep(c, k,    s) { s = ""; while (k-- > 0) s = s c; return s }
-        BEGIN {
-            printf "{\"records\":["
-            for (j = 0; j < size; j++) {
-                n = first + j; c = n % 24 + 1
-                printf "%s{\"source\":\"pubchem\",\"source_id\":\"%d\",\"name\":\"bench import %06d\",\"smiles\":\"%sO\",", \
-                    (j ? "," : ""), 90000000 + n, n, rep("C", c)
-                printf "\"inchikey\":\"BENCHIMP%s-UHFFFAOYSA-N\",\"formula\":\"C%dH%dO\",\"synonyms\":[\"CID %d\"],", \
-                    letters(n, 6), c, 2 * c + 2, 90000000 + n
-                printf "\"properties\":{\"molecular_weight\":%.3f,\"exact_mass\":%.4f,\"xlogp\":%.2f,\"tpsa\":20.23,\"hbd\":1,\"hba\":1,\"rotatable_bonds\":%d}}", \
-                    14.027 * c + 18.015, 14.01565 * c + 18.01056, 0.5 * c - 0.8, c - 1
-            }
-            print "]}"
-        }' >"$WORK/batch-$b.json"
-done
-
-# Warm-up on records of their own (the last bodies), so the JIT has seen the batch path before we time it.
-for b in $(seq "$BATCHES" $((BATCHES + BATCH_WARMUP - 1))); do
-    curl -sS --max-time 120 -o /dev/null -H "Authorization: Bearer $SERVICE_TOKEN" -H 'Content-Type: application/json' \
-        --data-binary "@$WORK/batch-$b.json" "$BASE/api/molecules/batch" || true
-done
-declare -A BATCH_RPS BATCH_P50 BATCH_MAX BATCH_STATUS
+# batch-bench.sh: records of real structures with their own InChIKeys and all 7 core properties.
+log "batch upsert: $((BATCHES + BATCH_WARMUP)) bodies of $BATCH_SIZE records"
+batch_bodies 0 $((BATCHES + BATCH_WARMUP)) "$BATCH_SIZE"
+batch_warmup $(seq "$BATCHES" $((BATCHES + BATCH_WARMUP - 1)))
 for pass in first second; do
     log "batch upsert, $pass pass: $BATCHES x $BATCH_SIZE records"
-    : >"$WORK/batch-$pass.times"
-    : >"$WORK/batch-$pass.statuses"
-    for b in $(seq 0 $((BATCHES - 1))); do
-        read -r code secs < <(curl -sS --max-time 120 -o "$WORK/batch-resp.json" -w '%{http_code} %{time_total}\n' \
-            -H "Authorization: Bearer $SERVICE_TOKEN" -H 'Content-Type: application/json' \
-            --data-binary "@$WORK/batch-$b.json" "$BASE/api/molecules/batch" || echo "000 0")
-        [[ $code == 200 ]] || { head -c 2000 "$WORK/batch-resp.json" >&2 2>/dev/null || true; die "batch $b ($pass pass) answered $code"; }
-        echo "$secs" >>"$WORK/batch-$pass.times"
-        jq -r '.results[].status' "$WORK/batch-resp.json" >>"$WORK/batch-$pass.statuses"
-    done
-    read -r "BATCH_RPS[$pass]" "BATCH_P50[$pass]" "BATCH_MAX[$pass]" < <(sort -n "$WORK/batch-$pass.times" | awk -v recs=$((BATCHES * BATCH_SIZE)) '
-        { v[NR] = $1; total += $1 } END { printf "%.0f %.0f %.0f\n", recs / total, v[int((NR + 1) / 2)] * 1000, v[NR] * 1000 }')
-    BATCH_STATUS[$pass]=$(sort "$WORK/batch-$pass.statuses" | uniq -c | awk '{ printf "%s%s %s", (NR > 1 ? ", " : ""), $1, $2 }')
+    batch_run "$pass" 1 $(seq 0 $((BATCHES - 1)))
 done
 
 # --- report ----------------------------------------------------------------------------------
@@ -123,10 +90,8 @@ out ""
 out_rls_comparison 7 list search
 out ""
 out "Batch upsert (POST /api/molecules/batch, $BATCHES x $BATCH_SIZE records, properties supplied, one request at a time, after $BATCH_WARMUP untimed batches):"
-for pass in first second; do
-    label=$([[ $pass == first ]] && echo "first pass (new)" || echo "second pass (same)")
-    out "$(printf '  %-20s %7s records/s  batch p50 %6s ms  max %6s ms  [%s]' "$label" "${BATCH_RPS[$pass]}" "${BATCH_P50[$pass]}" "${BATCH_MAX[$pass]}" "${BATCH_STATUS[$pass]}")"
-done
+out_batch_line "first pass (new)" first
+out_batch_line "second pass (same)" second
 out ""
 out_read_targets 16
 for pass in first second; do

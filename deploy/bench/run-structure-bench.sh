@@ -100,7 +100,7 @@ ensure_registry() {
 
 gen() { awk -v k="$1" '$1 == k { print $2 }' "$REGISTRY/generator.txt"; }
 
-build_test_classpath
+build_test_classes
 ensure_registry
 if [[ -n ${BENCH_ONLY_GENERATE:-} ]]; then
     log "BENCH_ONLY_GENERATE: registry ready in $REGISTRY"

@@ -32,7 +32,7 @@ TARGET_PGBENCH_SHARE=0.5
 
 [[ $SUMMARY_MOLECULE =~ ^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$ ]] || die "BENCH_SUMMARY_MOLECULE must be a lower-case UUID"
 
-build_test_classpath        # BenchStatements: the service's SQL for pgbench
+build_test_classes        # BenchStatements: the service's SQL for pgbench
 start_read_bench toxicity   # database, molecule-service; all torn down at exit
 
 seed_bench_data "seeding (100k molecules, 1M properties, 500 teams, 5k projects), then 1M toxicity measurements and their statistics" \

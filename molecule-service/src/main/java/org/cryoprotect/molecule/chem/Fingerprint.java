@@ -35,15 +35,14 @@ public record Fingerprint(BitSet bits, int size) {
 
     /** size/4 lowercase hex digits; digit i holds bits 4i..4i+3, bit 4i in its most significant place. */
     public String hex() {
-        char[] digits = new char[size / 4];
+        int[] values = new int[size / 4];
+        // only the set bits: fingerprints are sparse, and every batch record writes two of them
+        for (int bit = bits.nextSetBit(0); bit >= 0; bit = bits.nextSetBit(bit + 1)) {
+            values[bit / 4] |= 8 >> (bit % 4);
+        }
+        char[] digits = new char[values.length];
         for (int i = 0; i < digits.length; i++) {
-            int value = 0;
-            for (int j = 0; j < 4; j++) {
-                if (bits.get(4 * i + j)) {
-                    value |= 8 >> j;
-                }
-            }
-            digits[i] = Character.forDigit(value, 16);
+            digits[i] = Character.forDigit(values[i], 16);
         }
         return new String(digits);
     }

@@ -115,6 +115,22 @@ public class BatchRepository {
                 .map(BatchRepository::results);
     }
 
+    /**
+     * The SMILES registered under each of {@code inchikeys}: public rows whose identity (parent key and
+     * fingerprints) is there. Every write path computes a row's key from its SMILES or checks it against them.
+     */
+    public Uni<Map<String, String>> registeredSmiles(SqlClient db, List<String> inchikeys) {
+        return db.preparedQuery("""
+                select m.inchikey, m.smiles from chem.molecules m
+                where m.inchikey = any($1) and m.is_public and m.similarity_fp is not null and m.parent_inchikey is not null""")
+                .execute(Tuple.of(inchikeys.toArray(String[]::new)))
+                .map(rows -> {
+                    Map<String, String> smiles = new HashMap<>();
+                    rows.forEach(row -> smiles.put(row.getString("inchikey"), row.getString("smiles")));
+                    return smiles;
+                });
+    }
+
     /** The public row of each InChIKey, else the caller's own: what a private import reuses. */
     public Uni<Map<String, UUID>> findVisibleOwnOrPublic(SqlClient db, List<String> inchikeys) {
         return db.preparedQuery("""

@@ -45,8 +45,17 @@ public class BatchRecordPreparer {
     }
 
     PreparedRecord prepare(int index, BatchRecord record) {
+        return prepare(index, record, null);
+    }
+
+    /**
+     * @param registeredSmiles the SMILES the registry holds under the record's InChIKey with its identity
+     *                         computed (parent key, fingerprints), or null: a record of that very SMILES and
+     *                         all its properties supplied needs no CDK (see {@link #complete})
+     */
+    PreparedRecord prepare(int index, BatchRecord record, String registeredSmiles) {
         try {
-            return complete(index, record);
+            return complete(index, record, registeredSmiles);
         } catch (RejectedRecord e) {
             return PreparedRecord.rejected(index, e.getMessage());
         } catch (InvalidStructureException e) {
@@ -54,7 +63,7 @@ public class BatchRecordPreparer {
         }
     }
 
-    private PreparedRecord complete(int index, BatchRecord record) throws InvalidStructureException {
+    private PreparedRecord complete(int index, BatchRecord record, String registeredSmiles) throws InvalidStructureException {
         String source = require(record.source(), "source");
         if (!SOURCES.contains(source)) {
             throw new RejectedRecord("source must be one of " + SOURCES);
@@ -113,6 +122,10 @@ public class BatchRecordPreparer {
             inchi = inchi == null ? structure.inchi() : inchi;
             inchikey = inchikey == null ? structure.inchikey() : inchikey;
             formula = formula == null ? structure.formula() : formula;
+        } else if (smiles.equals(registeredSmiles)) {
+            // The registry row of this key was computed from this very SMILES, and the key checked
+            // against it then; its identity stays (an existing row keeps its own), so none is sent.
+            identity = null;
         } else {
             identity = calculator.identity(smiles);
             sameStructure(inchikey, identity.inchikey());
@@ -121,9 +134,9 @@ public class BatchRecordPreparer {
         JsonObject row = new JsonObject().put("idx", index).put("name", name).put("smiles", smiles)
                 .put("canonical_smiles", canonical).put("inchi", inchi).put("inchikey", inchikey).put("formula", formula)
                 .put("pubchem_cid", pubchemCid).put("chembl_id", chemblId)
-                .put("parent_inchikey", identity.parentInchikey())
-                .put("similarity_fp", MoleculeRepository.hex(identity.similarity()))
-                .put("screen_fp", MoleculeRepository.hex(identity.screen()));
+                .put("parent_inchikey", identity == null ? null : identity.parentInchikey())
+                .put("similarity_fp", identity == null ? null : MoleculeRepository.hex(identity.similarity()))
+                .put("screen_fp", identity == null ? null : MoleculeRepository.hex(identity.screen()));
         return new PreparedRecord(index, source, inchikey, null, row, supplied, computed, describes, synonyms);
     }
 

@@ -39,11 +39,14 @@ public class BatchUpsertService {
     private final BatchRecordPreparer preparer;
     private final PublicSummaryRefresher summary;
     private final Chemistry chemistry;
+    private final StructureBackfill backfill;
     private final int parallelism;
 
     public BatchUpsertService(RlsTransactions transactions, BatchRepository batches, MoleculeRepository molecules,
-            BatchRecordPreparer preparer, PublicSummaryRefresher summary, Chemistry chemistry, ChemistryWorkers workers) {
+            BatchRecordPreparer preparer, PublicSummaryRefresher summary, Chemistry chemistry, ChemistryWorkers workers,
+            StructureBackfill backfill) {
         this.transactions = transactions;
+        this.backfill = backfill;
         this.chemistry = chemistry;
         this.parallelism = workers.threads();
         this.batches = batches;
@@ -56,14 +59,40 @@ public class BatchUpsertService {
         if (!caller.isService()) {
             return Uni.createFrom().failure(ProblemException.forbidden("Batch upsert is for service clients"));
         }
-        return prepareAll(records)
+        return registeredSmiles(caller, records)
+                .chain(registered -> prepareAll(records, registered))
                 // Keyed by InChIKey and "on conflict": applying a batch twice changes nothing, so it is retried.
-                .chain(prepared -> transactions.idempotentWrite(caller, db -> write(db, prepared)))
+                .chain(prepared -> transactions.idempotentWrite(caller, db -> write(db, prepared))
+                        .invoke(results -> backfillCreatedWithoutIdentity(prepared, results)))
                 .invoke(results -> {
                     if (results.stream().anyMatch(r -> !"unchanged".equals(r.status()) && !"rejected".equals(r.status()))) {
                         summary.requestRefresh();
                     }
                 });
+    }
+
+    /**
+     * The registry's SMILES of the records' InChIKeys: records already registered under their SMILES skip
+     * CDK (re-imports, retried chunks), the costly part of a batch whose properties are supplied.
+     */
+    private Uni<Map<String, String>> registeredSmiles(Caller caller, List<BatchRecord> records) {
+        List<String> keys = records.stream().map(BatchRecord::inchikey).filter(k -> k != null && !k.isBlank())
+                .map(String::trim).distinct().toList();
+        return keys.isEmpty() ? Uni.createFrom().item(Map.of())
+                : transactions.read(caller, db -> batches.registeredSmiles(db, keys));
+    }
+
+    /**
+     * A record sent without identity because its structure was registered, whose row was deleted before the
+     * write, was inserted without parent key and fingerprints: the backfill computes them.
+     */
+    private void backfillCreatedWithoutIdentity(List<PreparedRecord> prepared, List<BatchResult> results) {
+        Map<Integer, PreparedRecord> byIndex = new HashMap<>();
+        prepared.forEach(r -> byIndex.put(r.index(), r));
+        if (results.stream().anyMatch(r -> "created".equals(r.status())
+                && byIndex.get(r.index()).moleculeRow().getString("similarity_fp") == null)) {
+            backfill.start();
+        }
     }
 
     /**
@@ -123,17 +152,23 @@ public class BatchUpsertService {
      * Each record on a chemistry thread of its own, within the time budget: a record too complex to
      * finish is rejected with that reason and the others go in. As many at once as there are threads.
      */
-    private Uni<List<PreparedRecord>> prepareAll(List<BatchRecord> records) {
+    private Uni<List<PreparedRecord>> prepareAll(List<BatchRecord> records, Map<String, String> registered) {
         return Multi.createFrom().range(0, records.size())
-                .onItem().transformToUni(i -> chemistry.run(() -> preparer.prepare(i, records.get(i)))
-                        .onFailure(StructureTooComplexException.class)
-                        .recoverWithItem(e -> PreparedRecord.rejected(i, Chemistry.reason((StructureTooComplexException) e))))
+                .onItem().transformToUni(i -> prepare(i, records.get(i), registered))
                 .merge(parallelism)
                 .collect().asList()
                 .map(prepared -> {
                     prepared.sort(Comparator.comparingInt(PreparedRecord::index));
                     return rejectDuplicates(prepared);
                 });
+    }
+
+    /** On a chemistry thread, within the time budget; CDK is skipped for a record registered as it is. */
+    private Uni<PreparedRecord> prepare(int i, BatchRecord record, Map<String, String> registered) {
+        String smiles = record.inchikey() == null ? null : registered.get(record.inchikey().trim());
+        return chemistry.run(() -> preparer.prepare(i, record, smiles))
+                .onFailure(StructureTooComplexException.class)
+                .recoverWithItem(e -> PreparedRecord.rejected(i, Chemistry.reason((StructureTooComplexException) e)));
     }
 
     /** Two records of one structure in one batch would update the same row twice: keep the first. */
