@@ -123,8 +123,9 @@ public class RateLimiter {
                     long[] sentAt = {0};
                     return Uni.createFrom().<T>deferred(request::get)
                             .onSubscription().invoke(() -> sentAt[0] = System.nanoTime())
-                            .onTermination().call(() -> landed(upstream, upstream + "/" + endpoint, size, flight,
-                                    Math.max(sentAt[0], flight.checkedNanos()), System.nanoTime()));
+                            .onTermination().call((item, failure, cancelled) -> landed(upstream, upstream + "/" + endpoint,
+                                    size, flight, Math.max(sentAt[0], flight.checkedNanos()), System.nanoTime(),
+                                    failure == null && !cancelled));
                 });
     }
 
@@ -160,8 +161,13 @@ public class RateLimiter {
                 .chain(() -> paused ? depart(upstream) : enter(upstream));
     }
 
-    private Uni<Void> landed(String upstream, String endpoint, int size, Flight flight, long sentNanos, long answeredNanos) {
-        double arrivedWithin = arrivalLag(upstream, endpoint, size, flight, sentNanos, answeredNanos);
+    /**
+     * A failed or abandoned attempt (a refusal answered at once, a timeout) says nothing about how
+     * long the endpoint takes: it counts until answered and leaves the floors alone.
+     */
+    private Uni<Void> landed(String upstream, String endpoint, int size, Flight flight, long sentNanos, long answeredNanos,
+            boolean succeeded) {
+        double arrivedWithin = succeeded ? arrivalLag(upstream, endpoint, size, flight, sentNanos, answeredNanos) : UNTIL_ANSWERED;
         return db.idempotentTransaction(tx -> tx.preparedQuery(LANDED).execute(Tuple.of(flight.id(), arrivedWithin)))
                 .onFailure().recoverWithNull().replaceWithVoid(); // a flight never landed stops counting after 60 s
     }
