@@ -32,10 +32,10 @@ class PolicyIT {
         System.out.printf("[policy] %d ids in %d PubChem requests, %.1f records/s, clients %s, stats %s%n",
                 cids.size(), stats.getLong("pubchem.requests"), done.getDouble("records_per_second"),
                 stats.getString("clients"), stats.getString("pubchem"));
+        assertWithinThePolicy(stats);
         assertEquals("completed", done.getString("status"));
         assertEquals(0, done.getInt("failed"), () -> "failed: " + Calls.failures(ImportStack.IMPORTER, token, job));
         assertEquals(cids.size(), done.getInt("succeeded"));
-        assertWithinThePolicy(stats);
         assertTrue(stats.getLong("pubchem.requests") < cids.size() / 10, "ids travel in chunks, not one by one");
 
         Map<Long, Integer> rows = Calls.moleculeRowsByCid(cids);
@@ -57,10 +57,11 @@ class PolicyIT {
         JsonPath stats = Calls.simulatorStats();
         System.out.printf("[policy] toxicity of %d ids in %d PubChem requests, clients %s%n", cids.size(),
                 stats.getLong("pubchem.requests"), stats.getString("clients"));
-        assertEquals("completed", done.getString("status"));
-        assertEquals(cids.size(), done.getInt("succeeded"));
-        assertTrue(stats.getLong("pubchem.requests") > cids.size(), "one PUG-View request per CID, on top of the chunks'");
         assertWithinThePolicy(stats);
+        assertTrue(stats.getLong("pubchem.requests") > cids.size(), "one PUG-View request per CID, on top of the chunks'");
+        assertEquals("completed", done.getString("status"));
+        assertEquals(0, done.getInt("failed"), () -> "failed: " + Calls.failures(ImportStack.IMPORTER, token, job));
+        assertEquals(cids.size(), done.getInt("succeeded"));
     }
 
     /** The simulator's record of arrivals: no rejection, never more than five admitted within a second. */
