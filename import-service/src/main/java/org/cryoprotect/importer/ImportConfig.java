@@ -115,18 +115,12 @@ public interface ImportConfig {
         int requestsPerMinute();
 
         /**
-         * Share of the published rate the limiter aims at, so that network jitter never lands one
-         * request too many in the upstream's window.
+         * Added to the time by which a request has surely reached the upstream, which the rate
+         * limiter derives from measured latencies (RateLimiter): a margin for the clocks involved
+         * (the database's, the JVM's, the upstream's milliseconds), not for the route's jitter.
          */
-        @WithDefault("0.85")
-        double headroom();
-
-        /**
-         * The limiter admits at most requests-per-second departures in any second plus this margin,
-         * for the jitter between our clock and the upstream's count of arrivals.
-         */
-        @WithDefault("150ms")
-        Duration windowMargin();
+        @WithDefault("10ms")
+        Duration arrivalAllowance();
 
         /** Chunk-size bounds for AIMD: ids per upstream request. */
         int minChunk();

@@ -33,14 +33,17 @@ public class CallPolicy {
     private static final TypeLiteral<Uni<Object>> UNI = new TypeLiteral<>() {
     };
 
-    /** What an attempt passes before it is sent, e.g. a rate limiter. */
+    /**
+     * What an attempt passes before it is sent, e.g. a rate limiter. {@code size} is how much it
+     * asks for (identifiers, a page's records): requests of one endpoint and size take alike.
+     */
     public interface Gate {
-        <T> Uni<T> pass(Supplier<Uni<T>> attempt);
+        <T> Uni<T> pass(int size, Supplier<Uni<T>> attempt);
     }
 
     public static final Gate OPEN = new Gate() {
         @Override
-        public <T> Uni<T> pass(Supplier<Uni<T>> attempt) {
+        public <T> Uni<T> pass(int size, Supplier<Uni<T>> attempt) {
             return attempt.get();
         }
     };
@@ -87,7 +90,12 @@ public class CallPolicy {
 
         /** {@code attempt} is called once per attempt. */
         public <T> Uni<T> call(Supplier<Uni<T>> attempt) {
-            return guarded(retries, () -> gate.pass(() -> guarded(attempts, attempt)));
+            return call(1, attempt);
+        }
+
+        /** {@code attempt}, asking for {@code size} (see {@link Gate}), is called once per attempt. */
+        public <T> Uni<T> call(int size, Supplier<Uni<T>> attempt) {
+            return guarded(retries, () -> gate.pass(size, () -> guarded(attempts, attempt)));
         }
     }
 

@@ -35,7 +35,7 @@ public class ChemblClient {
 
     /** Molecule objects; ids ChEMBL does not know are absent. */
     public Uni<List<JsonObject>> molecules(List<String> ids) {
-        return upstream.call(molecules, () -> api.molecules(String.join(",", ids), ids.size()),
+        return upstream.call(molecules, ids.size(), () -> api.molecules(String.join(",", ids), ids.size()),
                 reply -> reply.objects(reply.requireOk().json().getJsonArray("molecules", new JsonArray())));
     }
 
@@ -45,7 +45,7 @@ public class ChemblClient {
     }
 
     private Uni<List<JsonObject>> activities(String ids, String types, int offset, List<JsonObject> found) {
-        return upstream.call(activities, () -> api.activities(ids, types, PAGE, offset), reply -> {
+        return upstream.call(activities, PAGE, () -> api.activities(ids, types, PAGE, offset), reply -> {
             JsonObject page = reply.requireOk().json();
             return new Page(reply.objects(page.getJsonArray("activities", new JsonArray())),
                     page.getJsonObject("page_meta", new JsonObject()));

@@ -68,7 +68,7 @@ public class PubChemClient {
     }
 
     private Uni<List<JsonObject>> properties(String names, List<String> cids) {
-        return upstream.call(properties, () -> api.properties(names, String.join(",", cids)), reply -> {
+        return upstream.call(properties, cids.size(), () -> api.properties(names, String.join(",", cids)), reply -> {
             if (reply.status() == 404) {
                 return List.of();
             }
@@ -82,7 +82,7 @@ public class PubChemClient {
 
     /** Synonyms by CID; CIDs without synonyms are absent. */
     public Uni<Map<String, JsonArray>> synonyms(List<String> cids) {
-        return upstream.call(synonyms, () -> api.synonyms(String.join(",", cids)), reply -> {
+        return upstream.call(synonyms, cids.size(), () -> api.synonyms(String.join(",", cids)), reply -> {
             Map<String, JsonArray> byCid = new HashMap<>();
             if (reply.status() != 404) {
                 for (JsonObject info : reply.objects(reply.requireOk().json()
@@ -96,7 +96,7 @@ public class PubChemClient {
 
     /** The PUG-View record of the CID's Toxicity section; an empty object when PubChem has none (404 PUGVIEW.NotFound). */
     public Uni<JsonObject> toxicity(String cid) {
-        return upstream.call(toxicity, () -> view.record(cid, TOXICITY_HEADING),
+        return upstream.call(toxicity, 1, () -> view.record(cid, TOXICITY_HEADING),
                 reply -> reply.status() == 404 ? new JsonObject() : reply.requireOk().json());
     }
 }

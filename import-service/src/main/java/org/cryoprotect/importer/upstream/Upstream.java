@@ -48,16 +48,16 @@ public class Upstream {
     Endpoint endpoint(String upstream, String name) {
         return policy.endpoint(upstream, name, new Gate() {
             @Override
-            public <T> Uni<T> pass(Supplier<Uni<T>> attempt) {
-                return limiter.limited(upstream, attempt)
+            public <T> Uni<T> pass(int size, Supplier<Uni<T>> attempt) {
+                return limiter.limited(upstream, name, size, attempt)
                         .onFailure(TimeoutException.class).invoke(() -> sizer.shrink(upstream));
             }
         });
     }
 
-    /** Sends {@code request} (once per attempt) and reads the answer with {@code read}. */
-    <T> Uni<T> call(Endpoint endpoint, Supplier<Uni<Response>> request, Function<UpstreamReply, T> read) {
-        return endpoint.call(() -> send(endpoint.remote(), endpoint.name(), request).map(read));
+    /** Sends {@code request} for {@code size} ids or records (once per attempt) and reads the answer with {@code read}. */
+    <T> Uni<T> call(Endpoint endpoint, int size, Supplier<Uni<Response>> request, Function<UpstreamReply, T> read) {
+        return endpoint.call(size, () -> send(endpoint.remote(), endpoint.name(), request).map(read));
     }
 
     private Uni<UpstreamReply> send(String upstream, String endpoint, Supplier<Uni<Response>> request) {

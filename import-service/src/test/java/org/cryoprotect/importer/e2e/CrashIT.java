@@ -28,13 +28,13 @@ class CrashIT {
             ImportStack.IMPORTER.kill();
 
             JsonPath done = Calls.awaitFinished(second, token, job, Duration.ofMinutes(4));
+            assertEquals(0, Calls.simulatorStats().getLong("pubchem.throttled"), "two replicas share one rate limit");
             assertEquals("completed", done.getString("status"));
+            assertEquals(0, done.getInt("failed"), () -> "failed: " + Calls.failures(second, token, job));
             assertEquals(cids.size(), done.getInt("succeeded"));
-            assertEquals(0, done.getInt("failed"));
             Map<Long, Integer> rows = Calls.moleculeRowsByCid(cids);
             assertEquals(cids.size(), rows.size(), "nothing lost");
             assertTrue(rows.values().stream().allMatch(n -> n == 1), "nothing twice");
-            assertEquals(0, Calls.simulatorStats().getLong("pubchem.throttled"), "two replicas share one rate limit");
         } finally {
             second.stop();
             ImportStack.IMPORTER.start(); // the killed replica comes back for the other tests

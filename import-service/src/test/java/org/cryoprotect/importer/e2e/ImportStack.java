@@ -20,7 +20,7 @@ final class ImportStack {
 
     static final String IMPORT_SECRET = "import-service-e2e-secret";
     /** Generated compounds in the simulator: enough for disjoint id ranges per test. */
-    static final int SIMULATED_COMPOUNDS = 9000;
+    static final int SIMULATED_COMPOUNDS = 9200;
 
     static final TestDatabase DATABASE = new TestDatabase();
     static final ServiceProcess AUTH;

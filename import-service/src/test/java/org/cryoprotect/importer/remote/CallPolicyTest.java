@@ -49,7 +49,7 @@ class CallPolicyTest {
 
     private final Gate countingGate = new Gate() {
         @Override
-        public <T> Uni<T> pass(Supplier<Uni<T>> attempt) {
+        public <T> Uni<T> pass(int size, Supplier<Uni<T>> attempt) {
             gatePasses.incrementAndGet();
             return attempt.get();
         }

@@ -55,7 +55,7 @@ public class ThrottlePolicy {
             state.purge(now, s);
             state.requests++;
             if (!s.enabled) {
-                state.accept(now, serverTimeMs);
+                state.accept(now, serverTimeMs, s.requestsPerSecond);
                 return new Decision(null, header(state, now, s, null), 0);
             }
             RejectReason reason = null;
@@ -69,7 +69,7 @@ public class ThrottlePolicy {
                 reason = RejectReason.SERVER_TIME;
             }
             if (reason == null) {
-                state.accept(now, serverTimeMs);
+                state.accept(now, serverTimeMs, s.requestsPerSecond);
                 return new Decision(null, header(state, now, s, null), 0);
             }
             state.rejected.merge(reason, 1L, Long::sum);
@@ -132,6 +132,7 @@ public class ThrottlePolicy {
                 m.put("server_time_last_minute_ms", state.serverTimeMs);
                 m.put("peak_requests_per_second", state.peakSecond);
                 m.put("peak_requests_per_minute", state.peakMinute);
+                m.put("tightest_span_ms", state.tightestSpanMs < 0 ? null : state.tightestSpanMs);
                 result.put(name, m);
             }
         }
@@ -207,6 +208,12 @@ public class ThrottlePolicy {
         long blocks;
         long peakSecond;
         long peakMinute;
+        /**
+         * The shortest time between an admitted request and the admitted one per-second-limit
+         * requests before it: how close the client came to the per-second limit (the policy admits
+         * only spans of 1000 ms or more); -1 until there were that many.
+         */
+        long tightestSpanMs = -1;
 
         void purge(long now, PolicySettings s) {
             while (!window.isEmpty() && window.peekFirst()[0] <= now - MINUTE) {
@@ -226,7 +233,15 @@ public class ThrottlePolicy {
             return n;
         }
 
-        void accept(long now, long serverTime) {
+        void accept(long now, long serverTime, int perSecond) {
+            if (window.size() >= perSecond) {
+                var it = window.descendingIterator();
+                for (int i = 1; i < perSecond; i++) {
+                    it.next();
+                }
+                long span = now - it.next()[0];
+                tightestSpanMs = tightestSpanMs < 0 ? span : Math.min(tightestSpanMs, span);
+            }
             window.addLast(new long[] {now, serverTime});
             serverTimeMs += serverTime;
             admitted++;

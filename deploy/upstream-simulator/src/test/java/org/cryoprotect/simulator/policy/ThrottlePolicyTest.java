@@ -38,6 +38,22 @@ class ThrottlePolicyTest {
     }
 
     @Test
+    void theTightestSpanSaysHowCloseAClientCameToThePerSecondLimit() {
+        for (int i = 0; i < 5; i++) {
+            policy.admit("t", 1);
+            now.addAndGet(210);
+        }
+        assertNull(policy.clientStats().get("t").get("tightest_span_ms"), "fewer than six requests");
+        policy.admit("t", 1);                   // the sixth, 5 x 210 ms after the first
+        now.addAndGet(190);
+        policy.admit("t", 1);                   // 210 + 210 + 210 + 210 + 190 after the second
+        assertEquals(1030L, policy.clientStats().get("t").get("tightest_span_ms"));
+        now.addAndGet(100);
+        assertEquals(RejectReason.RATE_PER_SECOND, policy.admit("t", 1).reason());
+        assertEquals(1030L, policy.clientStats().get("t").get("tightest_span_ms"), "rejected requests are not spans");
+    }
+
+    @Test
     void fourHundredPerMinute() {
         settings.requestsPerSecond = 1000;
         for (int i = 0; i < 400; i++) {
