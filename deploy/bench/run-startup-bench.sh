@@ -176,7 +176,8 @@ for s in "${SERVICES[@]}"; do
 done
 
 # --- measure ---------------------------------------------------------------------------------------
-# start_once SERVICE VARIANT RUN — sets LAST_MS (ms to ready) and LAST_STARTED (Quarkus's "started in", s)
+# start_once SERVICE VARIANT RUN — sets LAST_MS (ms to ready), LAST_CPU (CPU ms the JVM burnt until
+# then, all threads) and LAST_STARTED (Quarkus's "started in", s)
 start_once() {
     local s=$1 v=$2 run=$3 dir logfile port t0 pid ready started
     dir=$(app_dir "$s" "$v")
@@ -198,6 +199,7 @@ start_once() {
         sleep 0.02
     done
     ready=$(($(now_ms) - t0))
+    LAST_CPU=$(($(cpu_ticks "$pid") * 1000 / CLK_TCK))   # the machine's load stretches wall time, hardly this
     stop_pid "$s" "$pid" 2>/dev/null   # quietly: 80 starts
     RUNNING_PID=
     grep -q 'Listening on: http://127.0.0.1:'"$port" "$logfile" || die "$s ($v): the answer did not come from this process (log: $logfile)"
@@ -210,14 +212,15 @@ start_once() {
     LAST_STARTED=$(grep -oE 'started in [0-9.]+s' "$logfile" | head -n 1 | grep -oE '[0-9.]+' || echo NA)
 }
 
-declare -A READY STARTED
+declare -A READY CPU STARTED
 for ((run = 1; run <= RUNS; run++)); do
     for s in "${SERVICES[@]}"; do
         for v in "${VARIANTS[@]}"; do
             start_once "$s" "$v" "$run"
             READY[$s/$v]+="$LAST_MS "
+            CPU[$s/$v]+="$LAST_CPU "
             STARTED[$s/$v]+="$LAST_STARTED "
-            log "run $run/$RUNS $s $v: ready after $LAST_MS ms (Quarkus: started in ${LAST_STARTED}s)"
+            log "run $run/$RUNS $s $v: ready after $LAST_MS ms, $LAST_CPU ms CPU (Quarkus: started in ${LAST_STARTED}s)"
         done
     done
 done
@@ -225,6 +228,7 @@ done
 # --- report ----------------------------------------------------------------------------------------
 median() { tr ' ' '\n' | grep -v '^$' | sort -g | awk '{ a[NR] = $1 } END { if (NR % 2) print a[(NR + 1) / 2]; else print (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
 minimum() { tr ' ' '\n' | grep -v '^$' | sort -g | head -n 1; }
+ratio() { awk -v a="$1" -v b="${2:-0}" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "-" }'; }
 
 out "CryoProtect start-up benchmark ($(date -Is))"
 out "before: $UPTIME_BEFORE"
@@ -233,23 +237,26 @@ out "jdk17: $("$JAVA17" -version 2>&1 | sed -n 2p)"
 [[ ! -x $JAVA25 ]] || out "jdk25: $("$JAVA25" -version 2>&1 | sed -n 2p)"
 out "tree: $(git -C "$REPO_ROOT" rev-parse --short HEAD 2>/dev/null || echo '?')$( [[ -z $(git -C "$REPO_ROOT" status --porcelain 2>/dev/null) ]] || echo ' (with uncommitted changes)')${BEFORE_ROOT:+, before-jvm17: $BEFORE_ROOT at $(git -C "$BEFORE_ROOT" rev-parse --short HEAD 2>/dev/null || echo '?')}"
 out "java options: ${JAVA_OPTS[*]:-none}; $RUNS starts per service and variant, round-robin; migrations off (migrated once first)"
-out "ready = ms from process start to the first 200 of /q/health/ready (polled every 20 ms); quarkus = its 'started in' (s)"
+out "ready = ms from process start to the first 200 of /q/health/ready (polled every 20 ms); cpu = CPU ms the JVM used until"
+out "then (user + system, all threads: less sensitive to the machine's load); quarkus = its 'started in' (s)"
 out ""
-out "$(printf '%-17s %-13s %10s %9s %10s %8s %s' service variant 'ready med' 'ready min' 'quarkus med' 'vs jvm17' 'archive (size, made in)')"
+out "$(printf '%-17s %-13s %10s %9s %8s %11s %8s %8s %s' service variant 'ready med' 'ready min' 'cpu med' 'quarkus med' 'vs jvm17' 'cpu vs' 'archive (size, made in)')"
 for s in "${SERVICES[@]}"; do
     base=$(median <<<"${READY[$s/jvm17]:-}")
+    cpu_base=$(median <<<"${CPU[$s/jvm17]:-}")
     for v in "${VARIANTS[@]}"; do
         med=$(median <<<"${READY[$s/$v]}")
+        cpu=$(median <<<"${CPU[$s/$v]}")
         archive=""
         [[ -z ${GEN_MS[$s/$v]:-} ]] || archive="${SIZE[$s/$v]} MB, $(awk -v m="${GEN_MS[$s/$v]}" 'BEGIN { printf "%.1f s", m / 1000 }')"
-        out "$(printf '%-17s %-13s %10s %9s %10s %8s %s' "$s" "$v" "$med" "$(minimum <<<"${READY[$s/$v]}")" \
-            "$(median <<<"${STARTED[$s/$v]}")" "$(awk -v a="$med" -v b="${base:-0}" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "-" }')" "$archive")"
+        out "$(printf '%-17s %-13s %10s %9s %8s %11s %8s %8s %s' "$s" "$v" "$med" "$(minimum <<<"${READY[$s/$v]}")" "$cpu" \
+            "$(median <<<"${STARTED[$s/$v]}")" "$(ratio "$med" "$base")" "$(ratio "$cpu" "$cpu_base")" "$archive")"
     done
 done
 out ""
-out "raw (ms to ready, in run order):"
+out "raw (ms to ready / CPU ms, in run order):"
 for s in "${SERVICES[@]}"; do
-    for v in "${VARIANTS[@]}"; do out "  $s $v: ${READY[$s/$v]}"; done
+    for v in "${VARIANTS[@]}"; do out "  $s $v: ${READY[$s/$v]}/ ${CPU[$s/$v]}"; done
 done
 cp "$REPORT" "$RESULT"
 log "report: $RESULT"
