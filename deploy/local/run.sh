@@ -370,6 +370,10 @@ pid_is_service() {  # PID JAR — is PID still the java process running JAR? (gu
     [[ $cmd == *"$jar"* ]]
 }
 
+java_major() {  # the feature release of the java on PATH (17, 25, ...)
+    java -XshowSettings:properties -version 2>&1 | awk -F' = ' '/java.specification.version/ { print $2 }'
+}
+
 # start_service NAME PORT JAR [VAR=VALUE ...] — a Quarkus jar, started and waited for by
 # start_and_wait (deploy/lib/processes.sh). Logs: .local/logs/NAME.log; pid: .local/run/NAME.pid.
 start_service() {
@@ -390,11 +394,12 @@ start_service() {
     echo "$jar" >"$RUN_DIR/$name.jar"
     echo "$name" >>"$RUN_DIR/services"   # start order; stop_all goes backwards
     # The class archive of the start that the build made next to the jar (-Dstartup-archive): an AOT
-    # cache (JDK 25+) or an AppCDS archive. It names the jar relative to its directory, so the service
-    # runs from there. A java other than the one that made it logs a [cds] warning and starts without.
+    # cache (Maven on JDK 25+; JDK 17 would refuse the option) or an AppCDS archive. It names the jar
+    # relative to its directory, so the service runs from there. A java other than the one that made
+    # it logs a [cds] warning and starts without.
     local dir=${jar%/*}
     local -a archive=()
-    if [[ -f $dir/app.aot ]]; then archive=("-XX:AOTCache=$dir/app.aot")
+    if [[ -f $dir/app.aot ]] && (( $(java_major) >= 25 )); then archive=("-XX:AOTCache=$dir/app.aot")
     elif [[ -f $dir/app-cds.jsa ]]; then archive=("-XX:SharedArchiveFile=$dir/app-cds.jsa"); fi
     # The pid file exists as soon as the process does, so Ctrl-C during the wait stops it too.
     # -u: a PEM key location inherited from the caller's environment would override the JWKS.
