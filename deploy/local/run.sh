@@ -354,8 +354,9 @@ BUILT=0
 build_once() {
     (( BUILT == 0 )) || return 0
     BUILT=1
-    log "building the services (./mvnw -q -B package -DskipTests); this takes a few minutes the first time"
-    (cd "$REPO_ROOT" && ./mvnw -q -B package -DskipTests) || die "build failed"
+    # -Dstartup-archive: each service also gets the class archive of its start (start_service)
+    log "building the services (./mvnw -q -B package -DskipTests -Dstartup-archive); this takes a few minutes the first time"
+    (cd "$REPO_ROOT" && ./mvnw -q -B package -DskipTests -Dstartup-archive) || die "build failed"
 }
 
 pid_is_service() {  # PID JAR — is PID still the java process running JAR? (guards against reused pids)
@@ -369,6 +370,10 @@ pid_is_service() {  # PID JAR — is PID still the java process running JAR? (gu
     [[ $cmd == *"$jar"* ]]
 }
 
+java_major() {  # the feature release of the java on PATH (17, 25, ...)
+    java -XshowSettings:properties -version 2>&1 | awk -F' = ' '/java.specification.version/ { print $2 }'
+}
+
 # start_service NAME PORT JAR [VAR=VALUE ...] — a Quarkus jar, started and waited for by
 # start_and_wait (deploy/lib/processes.sh). Logs: .local/logs/NAME.log; pid: .local/run/NAME.pid.
 start_service() {
@@ -379,6 +384,7 @@ start_service() {
     jar=${!override_var:-$jar}
     [[ -f $jar ]] || build_once
     [[ -f $jar ]] || die "$jar not found after the build"
+    jar=$(cd "$(dirname "$jar")" && pwd)/$(basename "$jar")   # absolute: the service runs from its directory
     if [[ -s $RUN_DIR/$name.pid ]] && pid_is_service "$(cat "$RUN_DIR/$name.pid")" "$jar"; then
         die "$name is already running (pid $(cat "$RUN_DIR/$name.pid")); run '$0 stop' first"
     fi
@@ -387,11 +393,19 @@ start_service() {
     log "starting $name on port $port (log: $logfile)"
     echo "$jar" >"$RUN_DIR/$name.jar"
     echo "$name" >>"$RUN_DIR/services"   # start order; stop_all goes backwards
+    # The class archive of the start that the build made next to the jar (-Dstartup-archive): an AOT
+    # cache (Maven on JDK 25+; JDK 17 would refuse the option) or an AppCDS archive. It names the jar
+    # relative to its directory, so the service runs from there. A java other than the one that made
+    # it logs a [cds] warning and starts without.
+    local dir=${jar%/*}
+    local -a archive=()
+    if [[ -f $dir/app.aot ]] && (( $(java_major) >= 25 )); then archive=("-XX:AOTCache=$dir/app.aot")
+    elif [[ -f $dir/app-cds.jsa ]]; then archive=("-XX:SharedArchiveFile=$dir/app-cds.jsa"); fi
     # The pid file exists as soon as the process does, so Ctrl-C during the wait stops it too.
     # -u: a PEM key location inherited from the caller's environment would override the JWKS.
-    START_PIDFILE=$RUN_DIR/$name.pid start_and_wait "$name" "$port" "$logfile" \
+    START_DIR=$dir START_PIDFILE=$RUN_DIR/$name.pid start_and_wait "$name" "$port" "$logfile" \
         env -u CRYO_TOKEN_PUBLIC_KEY_LOCATION "$@" QUARKUS_HTTP_PORT="$port" QUARKUS_HTTP_HOST=127.0.0.1 \
-        java ${JAVA_OPTS[@]+"${JAVA_OPTS[@]}"} -jar "$jar"
+        java ${JAVA_OPTS[@]+"${JAVA_OPTS[@]}"} ${archive[@]+"${archive[@]}"} -jar "$jar"
     SERVICE_PORTS+=("$name $port")
 }
 

@@ -44,13 +44,20 @@ public class Bootstrap {
                         client.getValue().scopes(), client.getValue().audiences()));
             }
         }
-        if (config.bootstrap().adminEmail().isPresent() && config.bootstrap().adminPassword().isPresent()) {
-            String email = config.bootstrap().adminEmail().get();
-            String hash = Passwords.hash(config.bootstrap().adminPassword().get());
-            work = work.chain(() -> database.transaction(db -> users.insert(db, email, hash, "Administrator", "admin")))
-                    .invoke(created -> created.ifPresent(id -> LOG.infof("Created admin user %s", email)))
-                    .replaceWithVoid();
-        }
         work.await().atMost(Duration.ofSeconds(60));
+        if (config.bootstrap().adminEmail().isPresent() && config.bootstrap().adminPassword().isPresent()) {
+            createAdmin(config.bootstrap().adminEmail().get(), config.bootstrap().adminPassword().get());
+        }
+    }
+
+    /** Hashes only for a fresh deployment: two bcrypt rounds on a cold JVM held up every start. */
+    private void createAdmin(String email, String password) {
+        Duration limit = Duration.ofSeconds(60);
+        if (database.read(db -> users.byEmail(db, email)).await().atMost(limit).isPresent()) {
+            return;
+        }
+        String hash = Passwords.hash(password);   // here on the main thread, never on the event loop
+        database.transaction(db -> users.insert(db, email, hash, "Administrator", "admin")).await().atMost(limit)
+                .ifPresent(id -> LOG.infof("Created admin user %s", email));
     }
 }
