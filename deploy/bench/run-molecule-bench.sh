@@ -16,7 +16,7 @@
 #   BENCH_HTTP_PORT          [18082]
 #   BENCH_POOL_SIZE          [20]   the service's reactive pool (quarkus.datasource.reactive.max-size)
 #   BENCH_SECONDS            [20]   length of each wrk and pgbench run
-#   BENCH_WARMUP_SECONDS     [5]    per endpoint, before measuring
+#   BENCH_WARMUP_SECONDS     [15]   per endpoint, before measuring (with 5, the first scenario paid the JIT compiler)
 #   BENCH_CONNECTIONS        [64]   wrk connections and pgbench clients
 #   BENCH_THREADS            [2]    wrk threads and pgbench threads
 #   BENCH_QUERY              [cryoprotectant]   the q= of the search scenarios (seed.sql documents its hits)
@@ -42,9 +42,9 @@ BATCH_WARMUP=${BENCH_BATCH_WARMUP:-2}
 DB_MARK='CryoProtect molecule benchmark (deploy/bench); dropped at the end of every run'
 
 # Targets (issue): p99 at 64 connections, RLS-on vs service role, service vs pgbench, batch upsert.
-TARGET_P99_MS=50
+TARGET_P99_RATIO=1.5   # issue 14: the tail within 1.5x of the same SQL at the same concurrency
 TARGET_RLS_RATIO=1.3
-TARGET_PGBENCH_SHARE=0.5
+TARGET_PGBENCH_SHARE=0.7
 TARGET_BATCH_RPS=5000
 
 require_positive BATCHES BATCH_SIZE

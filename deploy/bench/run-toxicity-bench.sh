@@ -26,9 +26,9 @@ SUMMARY_MOLECULE=${BENCH_SUMMARY_MOLECULE:-e0000000-0000-4000-8000-00000000303b}
 DB_MARK='CryoProtect toxicity benchmark (deploy/bench); dropped at the end of every run'
 
 # Targets (issue 11): RLS-on vs service role, service vs pgbench; p99 at 64 connections as for the other reads.
-TARGET_P99_MS=50
+TARGET_P99_RATIO=1.5   # issue 14: the tail within 1.5x of the same SQL at the same concurrency
 TARGET_RLS_RATIO=1.3
-TARGET_PGBENCH_SHARE=0.5
+TARGET_PGBENCH_SHARE=0.7
 
 [[ $SUMMARY_MOLECULE =~ ^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$ ]] || die "BENCH_SUMMARY_MOLECULE must be a lower-case UUID"
 
