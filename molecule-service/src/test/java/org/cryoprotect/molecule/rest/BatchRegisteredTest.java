@@ -1,13 +1,11 @@
 package org.cryoprotect.molecule.rest;
 
+import static org.cryoprotect.molecule.StoredIdentity.assertStoredIdentity;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +14,6 @@ import org.cryoprotect.common.testing.TestDatabase;
 import org.cryoprotect.molecule.Api;
 import org.cryoprotect.molecule.chem.ComputedStructure;
 import org.cryoprotect.molecule.chem.StructureCalculator;
-import org.cryoprotect.molecule.chem.StructureIdentity;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
@@ -56,7 +53,7 @@ class BatchRegisteredTest {
         Api.anonymous().request().get("/api/molecules/" + id).then().statusCode(200)
                 .body("parent_inchikey", equalTo(structure.parentInchikey()))
                 .body("properties.xlogp.value", equalTo(1.5)).body("properties.xlogp.source", equalTo("pubchem"));
-        assertStoredIdentity(id, smiles);
+        assertStoredIdentity(database, id, smiles);
     }
 
     @Test
@@ -100,22 +97,5 @@ class BatchRegisteredTest {
         Map<String, Object> properties = new HashMap<>(structure.properties());
         return Map.of("source", "pubchem", "source_id", cid, "name", "Registered " + cid, "smiles", smiles,
                 "inchikey", inchikey, "formula", structure.formula(), "properties", properties);
-    }
-
-    private void assertStoredIdentity(String id, String smiles) throws Exception {
-        StructureIdentity expected = calculator.identity(smiles);
-        try (Connection db = TestDatabase.superuser(database); PreparedStatement query = db.prepareStatement("""
-                select parent_inchikey, similarity_fp = ('x' || ?)::bit(1024), screen_fp = ('x' || ?)::bit(1024)
-                from chem.molecules where id = ?::uuid""")) {
-            query.setString(1, expected.similarity().hex());
-            query.setString(2, expected.screen().hex());
-            query.setString(3, id);
-            try (ResultSet row = query.executeQuery()) {
-                assertTrue(row.next());
-                assertEquals(expected.parentInchikey(), row.getString(1));
-                assertTrue(row.getBoolean(2), "similarity fingerprint kept");
-                assertTrue(row.getBoolean(3), "screen fingerprint kept");
-            }
-        }
     }
 }

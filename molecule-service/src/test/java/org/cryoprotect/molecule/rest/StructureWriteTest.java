@@ -1,12 +1,10 @@
 package org.cryoprotect.molecule.rest;
 
+import static org.cryoprotect.molecule.StoredIdentity.assertStoredIdentity;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -24,7 +22,6 @@ import org.cryoprotect.common.testing.TestDatabase;
 import org.cryoprotect.molecule.Api;
 import org.cryoprotect.molecule.chem.ComputedStructure;
 import org.cryoprotect.molecule.chem.StructureCalculator;
-import org.cryoprotect.molecule.chem.StructureIdentity;
 import org.cryoprotect.molecule.service.StructureBackfill;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
@@ -50,7 +47,7 @@ class StructureWriteTest {
     void createStoresTheParentKeyAndTheFingerprintsOfTheStructure() throws Exception {
         String smiles = "[Na+].[O-]C(=O)CCC(F)(F)F";
         String id = Api.user().createMolecule("Write path salt", smiles);
-        assertStoredIdentity(id, smiles);
+        assertStoredIdentity(database, id, smiles);
     }
 
     @Test
@@ -64,8 +61,8 @@ class StructureWriteTest {
                         Map.of("source", "pubchem", "source_id", "990000", "name", "Batch identity computed", "smiles", computed),
                         withEverything)))
                 .post("/api/molecules/batch").then().statusCode(200).extract().path("results.id");
-        assertStoredIdentity(ids.get(0), computed);
-        assertStoredIdentity(ids.get(1), supplied);
+        assertStoredIdentity(database, ids.get(0), computed);
+        assertStoredIdentity(database, ids.get(1), supplied);
     }
 
     @Test
@@ -102,9 +99,9 @@ class StructureWriteTest {
         await().atMost(Duration.ofSeconds(60)).until(() -> !backfill.isRunning()
                 && count("id in ('" + plainId + "', '" + saltId + "', '" + inorganicId + "') and similarity_fp is not null") == 3);
 
-        assertStoredIdentity(plainId, plain);
-        assertStoredIdentity(saltId, salt);
-        assertStoredIdentity(inorganicId, inorganic);
+        assertStoredIdentity(database, plainId, plain);
+        assertStoredIdentity(database, saltId, salt);
+        assertStoredIdentity(database, inorganicId, inorganic);
         assertEquals(1, count("id = '" + brokenId + "' and similarity_fp is null"), "a row CDK cannot read is left alone");
         ComputedStructure saltStructure = calculator.compute(salt);
         assertEquals(saltStructure.properties().get("xlogp") + " parent cdk", property(saltId, "xlogp"));
@@ -112,28 +109,6 @@ class StructureWriteTest {
         assertEquals("180.1 molecule cdk", property(saltId, "molecular_weight"), "it describes the molecule: not recomputed");
         assertNull(property(inorganicId, "xlogp"), "no XLogP without carbon");
         assertEquals("42.0 molecule cdk", property(plainId, "xlogp"), "its own parent: nothing to recompute");
-    }
-
-    private void assertStoredIdentity(String id, String smiles) throws Exception {
-        StructureIdentity expected = calculator.identity(smiles);
-        assertNotNull(expected.similarity());
-        try (Connection db = TestDatabase.superuser(database); PreparedStatement query = db.prepareStatement("""
-                select parent_inchikey, similarity_fp = ('x' || ?)::bit(1024), screen_fp = ('x' || ?)::bit(1024),
-                       similarity_bits, bit_count(similarity_fp)
-                from chem.molecules where id = ?::uuid""")) {
-            query.setString(1, expected.similarity().hex());
-            query.setString(2, expected.screen().hex());
-            query.setString(3, id);
-            try (ResultSet row = query.executeQuery()) {
-                assertTrue(row.next());
-                assertEquals(expected.parentInchikey(), row.getString(1));
-                assertTrue(row.getBoolean(2), "similarity fingerprint of " + smiles);
-                assertTrue(row.getBoolean(3), "screen fingerprint of " + smiles);
-                assertEquals(expected.similarity().cardinality(), row.getInt(4));
-                assertEquals(row.getLong(5), row.getInt(4));
-                assertFalse(row.next());
-            }
-        }
     }
 
     /** A row as an old version of the service wrote it: no parent key, no fingerprints. */
