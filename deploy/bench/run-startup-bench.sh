@@ -64,7 +64,7 @@ need java "Java 17 runs the services."
 need psql "apt-get install postgresql-client"
 need openssl "apt-get install openssl"
 need curl "apt-get install curl"
-[[ $("$JAVA17" -XshowSettings:properties -version 2>&1 | awk -F' = ' '/java.specification.version/ {print $2}') == 17 ]] \
+[[ $(java_major "$JAVA17") == 17 ]] \
     || die "the java on PATH must be JDK 17 (the services' release)"
 if [[ ! -x $JAVA25 ]]; then
     log "no JDK 25 at $JAVA25 (BENCH_JAVA25): leaving out the jvm25 variants"

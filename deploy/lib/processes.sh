@@ -2,6 +2,10 @@
 # Sourced (not executed) by deploy/local/lib.sh and deploy/bench/lib.sh: the one way deploy/ starts
 # a service and waits for it. Needs log and die from the caller.
 
+java_major() {  # [JAVA] — the feature release of JAVA (default: the java on PATH): 17, 25, ...
+    "${1:-java}" -XshowSettings:properties -version 2>&1 | awk -F' = ' '/java.specification.version/ { print $2 }'
+}
+
 port_in_use() {  # PORT — true if something accepts TCP connections on 127.0.0.1:PORT
     (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null
 }

@@ -370,10 +370,6 @@ pid_is_service() {  # PID JAR — is PID still the java process running JAR? (gu
     [[ $cmd == *"$jar"* ]]
 }
 
-java_major() {  # the feature release of the java on PATH (17, 25, ...)
-    java -XshowSettings:properties -version 2>&1 | awk -F' = ' '/java.specification.version/ { print $2 }'
-}
-
 # start_service NAME PORT JAR [VAR=VALUE ...] — a Quarkus jar, started and waited for by
 # start_and_wait (deploy/lib/processes.sh). Logs: .local/logs/NAME.log; pid: .local/run/NAME.pid.
 start_service() {
